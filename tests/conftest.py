@@ -1,0 +1,42 @@
+"""Shared fixtures: the installed "Java (tl4j)" kernel, notebooks executed through it."""
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+KERNEL_NAME = "tl4j"
+ARTIFACTS = ROOT / "build" / "test-artifacts"
+
+
+def kernel_dir():
+    return Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME
+
+
+def execute_notebook(path, profile="ci", timeout=600):
+    """Executes a notebook through the installed kernel and returns it with its outputs."""
+    nb = nbformat.read(path, as_version=4)
+    os.environ["TL4J_PROFILE"] = profile
+    client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=timeout, allow_errors=False,
+                            resources={"metadata": {"path": str(Path(path).parent)}})
+    client.execute()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, ARTIFACTS / Path(path).name)
+    return nb
+
+
+def outputs(nb):
+    """(cell index, output) for every output of every code cell."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            for out in cell.outputs:
+                yield i, out
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
