@@ -17,7 +17,7 @@ def main():
     cmd = [sys.executable, "-m", "jupyter", "lab",
            "--ip=127.0.0.1", f"--port={args.port}", "--ServerApp.port_retries=0",
            f"--notebook-dir={args.notebooks}", f"--IdentityProvider.token={token}",
-           "--LabApp.default_url=/lab/tree/00-welcome.ipynb"]
+           "--LabApp.default_url=/lab/tree/00-welcome.ipynb", "--KernelSpecManager.default_kernel_name=tl4j"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     print(f"\n  tl4j: JupyterLab is starting. Open this address (it holds your access token):\n"
