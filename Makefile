@@ -10,6 +10,9 @@ HEAP     ?=
 OFFHEAP  ?=
 PORT     ?= 8888
 MVN      := mvn -q -B -Dnd4j.natives=$(NATIVES)
+# JVM options of command-line tools (bench, models): the kernel's engine set-up.
+JAVA_OPTS := -Xmx4g -Djava.awt.headless=true -Dorg.eclipse.deeplearning4j.helpers.disable=false \
+  -Dorg.bytedeco.javacpp.cachedir=.cache/javacpp -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 
 # Jupyter and JavaCPP keep their files in the course folder, never in the user's home.
 export JUPYTER_CONFIG_DIR  := $(CURDIR)/.jupyter/config
@@ -26,7 +29,7 @@ KERNEL     := $(VENV)/share/jupyter/kernels/tl4j/kernel.json
 KERNEL_OPTS := $(VENV)/.kernel-options
 DATA       := datasets/cache/MANIFEST.sha256
 
-.PHONY: help setup lab test venv lib kernel datasets browser bench clean FORCE
+.PHONY: help setup lab test venv lib kernel datasets browser bench models clean FORCE
 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
@@ -88,10 +91,13 @@ test: setup
 	exit $$status
 
 bench: setup
-	@java -Dorg.eclipse.deeplearning4j.helpers.disable=false -Djava.awt.headless=true \
-	  -Dorg.bytedeco.javacpp.cachedir=.cache/javacpp -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-	  -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.bench.Bench
+	@java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.bench.Bench
 	@$(PY) tests/bench_kernel.py
+
+# Retrains the course's model zoo from its recipes into the library's resources (a few minutes).
+models: $(DATA) | $(LIB_JAR)
+	java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.zoo.TrainZoo lib/src/main/resources/org/tl4j/zoo/models $(MODELS)
+	$(MAKE) lib
 
 clean:
 	rm -rf lib/target build .jupyter .cache datasets/cache

@@ -68,7 +68,7 @@ def test_progress_bar_updates_one_display_in_place(kernel):
 
 def test_learning_curve_redraws_as_png(kernel):
     status, msgs = run(kernel, 'LearningCurve c = LearningCurve.live("loss", "epoch", "loss");\n'
-                               'for (int e = 1; e <= 3; e++) c.add("train", e, 1.0 / e);')
+                               'for (int e = 1; e <= 3; e++) { Thread.sleep(LearningCurve.REDRAW_MILLIS + 50); c.add("train", e, 1.0 / e); }')
     assert status == "ok"
     updates = [m for m in msgs if m["msg_type"] == "update_display_data"]
     assert len(updates) == 3 and all("image/png" in u["content"]["data"] for u in updates)

@@ -17,6 +17,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.tl4j.backend.Backend;
 import org.tl4j.data.ImageSet;
 import org.tl4j.data.Mnist;
+import org.tl4j.train.History;
+import org.tl4j.train.Trainer;
+import org.tl4j.transfer.Featurized;
+import org.tl4j.transfer.Transfer;
+import org.tl4j.zoo.SourceModel;
+import org.tl4j.zoo.Zoo;
 
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +67,53 @@ public final class Bench {
             row(label + ": inference, batch 256", INFER_EXAMPLES / seconds(ti), "examples/s");
         }
         System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, "false");
+        zoo(train);
+        featurizeOnce();
         System.out.println("engine: " + Backend.summary() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+    }
+
+    /** Load time, training and inference speed of every zoo model. */
+    private static void zoo(ImageSet train) {
+        ImageSet source = train.classes(0, 1, 2, 3, 4).first(TRAIN_EXAMPLES);
+        List<DataSet> batches = source.toDataSet().batchBy(64);
+        INDArray input = source.toDataSet().getFeatures();
+        for (String name : Zoo.names()) {
+            Zoo.load(name); // warm
+            long t = System.nanoTime();
+            MultiLayerNetwork net = Zoo.load(name).network();
+            row("zoo " + name + ": load", seconds(t) * 1000, "ms");
+            for (int i = 0; i < 5; i++) {
+                net.fit(batches.get(i));
+            }
+            long tt = System.nanoTime();
+            for (DataSet b : batches) {
+                net.fit(b);
+            }
+            row("zoo " + name + ": training, batch 64", TRAIN_EXAMPLES / seconds(tt), "examples/s");
+            long ti = System.nanoTime();
+            for (int from = 0; from + 256 <= input.size(0); from += 256) {
+                net.output(input.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + 256)));
+            }
+            row("zoo " + name + ": inference, batch 256", (input.size(0) / 256 * 256) / seconds(ti), "examples/s");
+        }
+    }
+
+    /** Training a frozen LeNet's head: through the whole network vs on features computed once. */
+    private static void featurizeOnce() {
+        SourceModel lenet = Zoo.load("lenet-mnist-0to4");
+        ImageSet target = Mnist.train().classes(5, 6, 7, 8, 9).perClass(200, 1);
+        ImageSet val = Mnist.test().classes(5, 6, 7, 8, 9).perClass(100, 2);
+        int epochs = 5;
+        History naive = Trainer.of(Transfer.featureExtractor(lenet, 5)).epochs(epochs).live(false)
+                .fit(target.shuffledBatches(32, 1), val.batches(500));
+        long t = System.nanoTime();
+        History fast = Featurized.of(Transfer.featureExtractor(lenet, 5)).fit(target, val, epochs, 32, 1, false);
+        double withFeaturizing = seconds(t);
+        row("frozen LeNet head, 1000 images: full network, per epoch", naive.totalSeconds() / epochs, "s");
+        row("frozen LeNet head, 1000 images: featurized once, per epoch", fast.totalSeconds() / epochs, "s");
+        row("featurize-once speed-up (training epochs only)", naive.totalSeconds() / fast.totalSeconds(), "x");
+        row("featurize-once: one-off featurizing + all epochs", withFeaturizing, "s");
+        row("accuracy: full network / featurized", 100 * naive.lastAccuracy(), "% / " + String.format(Locale.ROOT, "%.2f%%", 100 * fast.lastAccuracy()));
     }
 
     /** The LeNet of the course's speed figures: conv 5x5x20, max-pool, conv 5x5x50, max-pool, dense 500, softmax. */

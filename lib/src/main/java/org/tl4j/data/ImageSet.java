@@ -118,6 +118,117 @@ public final class ImageSet {
         return new ImageSet(newName, rows, cols, px, lb, classNames);
     }
 
+    /**
+     * Only these classes, relabelled 0..k-1 in the order given: {@code classes(5, 6, 7, 8, 9)} turns
+     * digits 5-9 into a five-class task whose label 0 is the digit 5.
+     */
+    public ImageSet classes(int... keep) {
+        if (keep.length == 0) {
+            throw new IllegalArgumentException("name at least one class to keep");
+        }
+        int[] newLabel = new int[numClasses()];
+        java.util.Arrays.fill(newLabel, -1);
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < keep.length; k++) {
+            int c = keep[k];
+            if (c < 0 || c >= numClasses()) {
+                throw new IllegalArgumentException("class " + c + " does not exist: " + name + " has classes 0.."
+                        + (numClasses() - 1) + " " + classNames);
+            }
+            if (newLabel[c] >= 0) {
+                throw new IllegalArgumentException("class " + c + " is named twice");
+            }
+            newLabel[c] = k;
+            names.add(classNames.get(c));
+        }
+        int n = rows * cols;
+        int count = 0;
+        for (byte l : labels) {
+            count += newLabel[l & 0xff] >= 0 ? 1 : 0;
+        }
+        byte[] px = new byte[count * n];
+        byte[] lb = new byte[count];
+        int j = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int nl = newLabel[labels[i] & 0xff];
+            if (nl >= 0) {
+                System.arraycopy(pixels, i * n, px, j * n, n);
+                lb[j++] = (byte) nl;
+            }
+        }
+        return new ImageSet(name + " " + names, rows, cols, px, lb, names);
+    }
+
+    /** Exactly {@code n} images of every class, drawn at random with this seed, classes interleaved. */
+    public ImageSet perClass(int n, long seed) {
+        if (n < 1) {
+            throw new IllegalArgumentException("images per class must be at least 1, got " + n);
+        }
+        int[] counts = classCounts();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] < n) {
+                throw new IllegalArgumentException(name + " has only " + counts[c] + " images of class "
+                        + classNames.get(c) + ", fewer than the " + n + " per class asked for");
+            }
+        }
+        int[] order = shuffled(size(), seed);
+        int[][] chosen = new int[numClasses()][n];
+        int[] filled = new int[numClasses()];
+        for (int i : order) {
+            int c = labels[i] & 0xff;
+            if (filled[c] < n) {
+                chosen[c][filled[c]++] = i;
+            }
+        }
+        int[] indices = new int[n * numClasses()];
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < numClasses(); c++) {
+                indices[k * numClasses() + c] = chosen[c][k];
+            }
+        }
+        return select(indices, name);
+    }
+
+    /** Two disjoint parts, each class split in the same proportion: e.g. training and validation. */
+    public Split split(double firstFraction, long seed) {
+        if (!(firstFraction > 0 && firstFraction < 1)) {
+            throw new IllegalArgumentException("the fraction must be between 0 and 1 (exclusive), got " + firstFraction);
+        }
+        int[] order = shuffled(size(), seed);
+        int[] counts = classCounts();
+        int[] taken = new int[numClasses()];
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        for (int i : order) {
+            int c = labels[i] & 0xff;
+            if (taken[c] < Math.round(counts[c] * firstFraction)) {
+                first.add(i);
+                taken[c]++;
+            } else {
+                second.add(i);
+            }
+        }
+        return new Split(select(first.stream().mapToInt(Integer::intValue).toArray(), name),
+                select(second.stream().mapToInt(Integer::intValue).toArray(), name));
+    }
+
+    /** The two parts of {@link #split}. */
+    public record Split(ImageSet first, ImageSet second) {
+    }
+
+    /** The same images and labels in another domain (rotated, inverted, noisy...). */
+    public ImageSet shifted(Shift shift) {
+        int n = rows * cols;
+        byte[] px = new byte[pixels.length];
+        for (int i = 0; i < size(); i++) {
+            int[] out = shift.apply(pixels(i), rows, cols, i);
+            for (int k = 0; k < n; k++) {
+                px[i * n + k] = (byte) out[k];
+            }
+        }
+        return new ImageSet(name + " (" + shift.name() + ")", rows, cols, px, labels, classNames);
+    }
+
     /** Features [n, rows*cols] scaled to 0..1 and one-hot labels [n, classes]. */
     public DataSet toDataSet() {
         int n = size();
@@ -141,6 +252,14 @@ public final class ImageSet {
         }
         List<DataSet> list = new ArrayList<>(toDataSet().batchBy(batchSize));
         return new ExistingDataSetIterator(list);
+    }
+
+    /** Mini-batches in a new random order every epoch (every reset), seeded. */
+    public DataSetIterator shuffledBatches(int batchSize, long seed) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        return new ShuffledBatches(toDataSet(), batchSize, seed);
     }
 
     /** A grid of the first {@code count} images with their labels. */

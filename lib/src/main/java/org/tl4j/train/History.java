@@ -5,18 +5,41 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
-/** What happened in each epoch of a training run, as a table (epoch, loss, test accuracy, seconds). */
+/**
+ * What happened in each epoch of a training run: epoch, training loss, training and validation
+ * accuracy, seconds. Training accuracy is NaN when the trainer was told not to measure it.
+ */
 public final class History {
+    private final String name;
     private final IntColumn epoch = IntColumn.create("epoch");
     private final DoubleColumn loss = DoubleColumn.create("train loss");
-    private final DoubleColumn accuracy = DoubleColumn.create("test accuracy");
+    private final DoubleColumn trainAccuracy = DoubleColumn.create("train accuracy");
+    private final DoubleColumn accuracy = DoubleColumn.create("validation accuracy");
     private final DoubleColumn seconds = DoubleColumn.create("seconds");
+    private int bestEpoch = -1;
 
-    void add(int e, double meanLoss, double testAccuracy, double secs) {
+    public History() {
+        this("run");
+    }
+
+    public History(String name) {
+        this.name = name;
+    }
+
+    void add(int e, double meanLoss, double trainAcc, double validationAccuracy, double secs) {
         epoch.append(e);
         loss.append(meanLoss);
-        accuracy.append(testAccuracy);
+        trainAccuracy.append(trainAcc);
+        accuracy.append(validationAccuracy);
         seconds.append(secs);
+    }
+
+    void bestEpoch(int e) {
+        bestEpoch = e;
+    }
+
+    public String name() {
+        return name;
     }
 
     public int epochs() {
@@ -27,17 +50,37 @@ public final class History {
         return accuracy.get(accuracy.size() - 1);
     }
 
+    /** Validation accuracy after each epoch (epoch 1 first). */
+    public double[] accuracies() {
+        return accuracy.asDoubleArray();
+    }
+
+    public double bestAccuracy() {
+        return accuracy.max();
+    }
+
+    /** The epoch whose weights the network kept (the best on validation with early stopping, else the last). */
+    public int bestEpoch() {
+        return bestEpoch > 0 ? bestEpoch : epochs();
+    }
+
     public double lastLoss() {
         return loss.get(loss.size() - 1);
     }
 
+    public double totalSeconds() {
+        return seconds.sum();
+    }
+
     public Table table() {
         DoubleColumn l = loss.copy();
+        DoubleColumn t = trainAccuracy.copy();
         DoubleColumn a = accuracy.copy();
         DoubleColumn s = seconds.copy();
         l.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        t.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         a.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         s.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
-        return Table.create("Training history", epoch.copy(), l, a, s);
+        return Table.create("Training history: " + name, epoch.copy(), l, t, a, s);
     }
 }

@@ -2,6 +2,7 @@ package org.tl4j.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.tl4j.viz.LearningCurve;
@@ -11,12 +12,16 @@ import java.util.Locale;
 
 /**
  * Trains a network for a number of epochs and shows it happening: a progress bar over all
- * mini-batches and a learning curve (training loss per step, test accuracy per epoch).
+ * mini-batches and a learning curve (training loss per step, validation accuracy per epoch).
+ * With early stopping it keeps the weights of the best epoch on validation.
  */
 public final class Trainer {
     private final MultiLayerNetwork net;
     private int epochs = 1;
     private boolean live = true;
+    private int patience = -1;
+    private boolean trainAccuracy;
+    private String name = "training";
 
     private Trainer(MultiLayerNetwork net) {
         this.net = net;
@@ -43,17 +48,40 @@ public final class Trainer {
         return this;
     }
 
-    public History fit(DataSetIterator train, DataSetIterator test) {
-        int batches = count(train);
-        if (batches == 0) {
-            throw new IllegalArgumentException("the training iterator has no batches");
+    /** Stops after {@code patience} epochs without a better validation accuracy and restores the best weights. */
+    public Trainer earlyStopping(int patience) {
+        if (patience < 1) {
+            throw new IllegalArgumentException("patience must be at least 1 epoch, got " + patience);
         }
-        ProgressBar bar = live ? ProgressBar.start("training", (long) batches * epochs) : ProgressBar.of("training", (long) batches * epochs);
-        LearningCurve curve = LearningCurve.of("Learning curve", "epoch", "training loss").rightAxis("test accuracy", "test accuracy");
+        this.patience = patience;
+        return this;
+    }
+
+    /** Also measures accuracy on the training data after each epoch (one more pass over it). */
+    public Trainer measureTrainAccuracy(boolean measure) {
+        this.trainAccuracy = measure;
+        return this;
+    }
+
+    /** The name of the run, shown in tables and curves. */
+    public Trainer name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    public History fit(DataSetIterator train, DataSetIterator validation) {
+        int batches = countAndCheck(train);
+        long total = (long) batches * epochs;
+        ProgressBar bar = live ? ProgressBar.start(name, total) : ProgressBar.of(name, total);
+        LearningCurve curve = LearningCurve.of("Learning curve: " + name, "epoch", "training loss")
+                .rightAxis("accuracy", "validation accuracy", "train accuracy");
         if (live) {
             curve.show();
         }
-        History history = new History();
+        History history = new History(name);
+        INDArray best = null;
+        double bestAccuracy = -1;
+        int bestEpoch = 0;
         int step = 0;
         int curveEvery = Math.max(1, batches / 10);
         for (int e = 1; e <= epochs; e++) {
@@ -78,11 +106,30 @@ public final class Trainer {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double accuracy = accuracy(net, test);
-            curve.add("test accuracy", e, accuracy);
-            history.add(e, lossSum / batches, accuracy, seconds);
+            double accuracy = accuracy(net, validation);
+            double trainAcc = trainAccuracy ? accuracy(net, train) : Double.NaN;
+            curve.add("validation accuracy", e, accuracy);
+            if (trainAccuracy) {
+                curve.add("train accuracy", e, trainAcc);
+            }
+            history.add(e, lossSum / batches, trainAcc, accuracy, seconds);
+            curve.redraw();
+            if (accuracy > bestAccuracy) {
+                bestAccuracy = accuracy;
+                bestEpoch = e;
+                if (patience > 0) {
+                    best = net.params().dup();
+                }
+            } else if (patience > 0 && e - bestEpoch >= patience) {
+                break;
+            }
         }
-        bar.finish(String.format(Locale.ROOT, "done: test accuracy %.4f", history.lastAccuracy()));
+        if (patience > 0 && best != null && bestEpoch != history.epochs()) {
+            net.setParams(best);
+        }
+        history.bestEpoch(patience > 0 ? bestEpoch : history.epochs());
+        bar.finish(String.format(Locale.ROOT, "done: validation accuracy %.4f (epoch %d)",
+                patience > 0 ? bestAccuracy : history.lastAccuracy(), history.bestEpoch()));
         return history;
     }
 
@@ -93,14 +140,24 @@ public final class Trainer {
         return eval.accuracy();
     }
 
-    private static int count(DataSetIterator it) {
+    /** Counts the batches and checks that the labels fit the network's output layer. */
+    private int countAndCheck(DataSetIterator it) {
         it.reset();
         int n = 0;
+        long outputs = net.layerSize(net.getnLayers() - 1);
         while (it.hasNext()) {
-            it.next();
+            DataSet ds = it.next();
+            if (n == 0 && ds.getLabels().size(1) != outputs) {
+                throw new IllegalArgumentException("The network has " + outputs + " outputs but the data has "
+                        + ds.getLabels().size(1) + " classes: give it a new head with that many classes, "
+                        + "e.g. Transfer.from(net).newHead(" + ds.getLabels().size(1) + ").build()");
+            }
             n++;
         }
         it.reset();
+        if (n == 0) {
+            throw new IllegalArgumentException("the training data has no batches");
+        }
         return n;
     }
 }

@@ -18,6 +18,9 @@ public final class LearningCurve implements Visual {
     private final java.util.Set<String> rightAxisSeries = new java.util.HashSet<>();
     private String rightAxisTitle;
     private Live live;
+    private long lastDraw;
+    /** A live curve redraws at most this often (drawing a chart takes tens of milliseconds). */
+    public static final long REDRAW_MILLIS = 500;
 
     private LearningCurve(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -46,13 +49,25 @@ public final class LearningCurve implements Visual {
     public LearningCurve show() {
         if (live == null) {
             live = Live.show(this);
+            lastDraw = System.nanoTime();
         }
         return this;
     }
 
     public LearningCurve add(String name, double x, double y) {
         series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[]{x, y});
+        long now = System.nanoTime();
+        if (live != null && (now - lastDraw) / 1_000_000 >= REDRAW_MILLIS) {
+            lastDraw = now;
+            live.update(this);
+        }
+        return this;
+    }
+
+    /** Redraws a live curve now, whatever the time since the last drawing (e.g. at the end of an epoch). */
+    public LearningCurve redraw() {
         if (live != null) {
+            lastDraw = System.nanoTime();
             live.update(this);
         }
         return this;

@@ -62,7 +62,7 @@ public final class TableHtml {
                 + HEAD + " + " + TAIL + ")";
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }

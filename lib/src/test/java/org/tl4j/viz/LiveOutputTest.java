@@ -57,19 +57,22 @@ class LiveOutputTest {
     }
 
     @Test
-    void learningCurveRedrawsOnEveryPoint() {
+    void learningCurveRedrawsAtMostEveryRedrawInterval() throws InterruptedException {
         RecordingScreen screen = new RecordingScreen();
         Screen before = Live.screen();
         Live.useScreen(screen);
         try {
             LearningCurve c = LearningCurve.live("loss", "epoch", "loss").rightAxis("accuracy", "acc");
-            c.add("loss", 1, 0.5).add("loss", 2, 0.3).add("acc", 1, 0.9);
+            c.add("loss", 1, 0.5).add("loss", 2, 0.3); // within the interval: no redraw
+            Thread.sleep(LearningCurve.REDRAW_MILLIS + 50);
+            c.add("acc", 1, 0.9);                       // after it: redrawn
+            c.redraw();                                 // forced
             assertEquals(2, c.points("loss").size());
             assertEquals(1, c.chart().getSeries("acc").getYAxisGroup());
         } finally {
             Live.useScreen(before);
         }
-        assertEquals(4, screen.events.size(), screen.events.toString());
-        assertTrue(screen.events.get(3).startsWith("update id1 <XYChart: loss>"));
+        assertEquals(3, screen.events.size(), screen.events.toString());
+        assertTrue(screen.events.get(2).startsWith("update id1 <XYChart: loss>"));
     }
 }

@@ -1,0 +1,74 @@
+package org.tl4j.transfer;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.util.List;
+import java.util.Map;
+
+/** Operations on a network's parameters and updaters that DL4J has no one call for. */
+public final class Networks {
+    private Networks() {
+    }
+
+    /** New random weights for these layers, drawn by DL4J's own initialisers (a fresh copy of the configuration). */
+    public static void reinitialize(MultiLayerNetwork net, List<Integer> layers, long seed) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            conf.getConf(i).setSeed(seed + 7919L * (i + 1));
+        }
+        MultiLayerNetwork fresh = new MultiLayerNetwork(conf);
+        fresh.init();
+        for (int i : layers) {
+            Layers.check(net, i);
+            if (net.getLayer(i).numParams() > 0) {
+                net.getLayer(i).setParams(fresh.getLayer(i).params().dup());
+            }
+        }
+    }
+
+    /** Per-layer learning rates (Adam); the updater state is rebuilt on the next fit. */
+    public static void setLearningRates(MultiLayerNetwork net, Map<Integer, Double> rates) {
+        for (Map.Entry<Integer, Double> e : rates.entrySet()) {
+            int i = Layers.check(net, e.getKey());
+            if (Layers.isFrozen(net, i)) {
+                throw new IllegalArgumentException("layer " + i + " (" + Layers.names(net).get(i)
+                        + ") is frozen: a learning rate has no effect on it");
+            }
+            org.deeplearning4j.nn.conf.layers.Layer c = net.getLayerWiseConfigurations().getConf(i).getLayer();
+            if (c instanceof BaseLayer) {
+                ((BaseLayer) c).setIUpdater(new Adam(e.getValue()));
+            }
+        }
+        net.setUpdater(null);
+    }
+
+    /**
+     * How far each layer moved from one network to another of the same architecture (e.g. source
+     * and fine-tuned): the relative change ||w_after - w_before|| / ||w_before|| per layer with
+     * weights. Layers of a replaced head (other shapes) are reported as NaN.
+     */
+    public static tech.tablesaw.api.Table movement(MultiLayerNetwork before, MultiLayerNetwork after) {
+        tech.tablesaw.api.StringColumn name = tech.tablesaw.api.StringColumn.create("layer");
+        tech.tablesaw.api.DoubleColumn moved = tech.tablesaw.api.DoubleColumn.create("relative change");
+        List<String> names = Layers.names(after);
+        int n = Math.min(before.getnLayers(), after.getnLayers());
+        for (int i = 0; i < n; i++) {
+            if (after.getLayer(i).numParams() == 0) {
+                continue;
+            }
+            name.append(names.get(i));
+            org.nd4j.linalg.api.ndarray.INDArray a = before.getLayer(i).params();
+            org.nd4j.linalg.api.ndarray.INDArray b = after.getLayer(i).params();
+            if (a.length() != b.length()) {
+                moved.append(Double.NaN);
+            } else {
+                moved.append(b.sub(a).norm2Number().doubleValue() / Math.max(1e-12, a.norm2Number().doubleValue()));
+            }
+        }
+        moved.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(4));
+        return tech.tablesaw.api.Table.create("How far each layer moved", name, moved);
+    }
+}

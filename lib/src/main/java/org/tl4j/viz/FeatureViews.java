@@ -1,0 +1,93 @@
+package org.tl4j.viz;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tl4j.data.ImageSet;
+import org.tl4j.transfer.Layers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What convolution layers learned: their filters as small images, and the maps they produce for one input. */
+public final class FeatureViews {
+    private FeatureViews() {
+    }
+
+    /** The filters of a convolution layer (first input channel), each scaled to the full grey range. */
+    public static ImageGrid filters(MultiLayerNetwork net, String layer) {
+        int i = Layers.index(net, layer);
+        if (!Layers.isConvolution(net, i)) {
+            throw new IllegalArgumentException("\"" + layer + "\" is not a convolution layer; the convolutions are "
+                    + convolutionNames(net));
+        }
+        INDArray w = net.getLayer(i).getParam("W"); // [out, in, kh, kw]
+        int out = (int) w.size(0);
+        int kh = (int) w.size(2);
+        int kw = (int) w.size(3);
+        List<int[]> images = new ArrayList<>();
+        for (int f = 0; f < out; f++) {
+            images.add(scaled(w.get(org.nd4j.linalg.indexing.NDArrayIndex.point(f), org.nd4j.linalg.indexing.NDArrayIndex.point(0))
+                    .dup().reshape(kh * kw).toDoubleVector()));
+        }
+        return grid(layer + " filters", images, kh, kw, "filter ");
+    }
+
+    /** The output channels of a layer for one image: each map scaled to the full grey range. */
+    public static ImageGrid activations(MultiLayerNetwork net, String layer, ImageSet image, int index) {
+        int i = Layers.index(net, layer);
+        INDArray input = image.select(new int[]{index}, image.name()).toDataSet().getFeatures();
+        INDArray act = net.feedForwardToLayer(i, input, false).get(i + 1); // [1, c, h, w]
+        if (act.rank() != 4) {
+            throw new IllegalArgumentException("\"" + layer + "\" does not produce image-like maps (its output has shape "
+                    + java.util.Arrays.toString(act.shape()) + "); pick one of " + convolutionNames(net));
+        }
+        int c = (int) act.size(1);
+        int h = (int) act.size(2);
+        int w = (int) act.size(3);
+        List<int[]> images = new ArrayList<>();
+        for (int ch = 0; ch < c; ch++) {
+            images.add(scaled(act.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(ch))
+                    .dup().reshape((long) h * w).toDoubleVector()));
+        }
+        return grid(layer + " maps", images, h, w, "map ");
+    }
+
+    private static List<String> convolutionNames(MultiLayerNetwork net) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (Layers.isConvolution(net, i)) {
+                names.add(Layers.names(net).get(i));
+            }
+        }
+        return names;
+    }
+
+    private static int[] scaled(double[] v) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (double x : v) {
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        int[] out = new int[v.length];
+        for (int k = 0; k < v.length; k++) {
+            out[k] = max > min ? (int) Math.round(255 * (v[k] - min) / (max - min)) : 0;
+        }
+        return out;
+    }
+
+    private static ImageGrid grid(String name, List<int[]> images, int rows, int cols, String prefix) {
+        byte[] px = new byte[images.size() * rows * cols];
+        byte[] labels = new byte[images.size()];
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < images.size(); k++) {
+            int[] img = images.get(k);
+            for (int j = 0; j < img.length; j++) {
+                px[k * rows * cols + j] = (byte) img[j];
+            }
+            labels[k] = (byte) Math.min(k, 255);
+            names.add(prefix + k);
+        }
+        return new ImageSet(name, rows, cols, px, labels, names.subList(0, Math.min(names.size(), 256))).grid(images.size());
+    }
+}

@@ -1,0 +1,66 @@
+package org.tl4j.viz;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dimensionalityreduction.PCA;
+import org.nd4j.linalg.factory.Nd4j;
+import org.tl4j.data.ImageSet;
+import org.tl4j.transfer.Layers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Features of a layer projected to two dimensions (PCA), one colour per class, one marker per data set. */
+public final class Projection {
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.SQUARE};
+
+    private Projection() {
+    }
+
+    /** The layer's output for each image, flattened: [n, features]. */
+    public static INDArray features(MultiLayerNetwork net, String layer, ImageSet images) {
+        int i = Layers.index(net, layer);
+        INDArray act = net.feedForwardToLayer(i, images.toDataSet().getFeatures(), false).get(i + 1);
+        return act.reshape('c', act.size(0), act.length() / act.size(0));
+    }
+
+    /** A scatter chart of the sets' features at this layer in the first two principal components of all of them. */
+    public static XYChart pca(MultiLayerNetwork net, String layer, Map<String, ImageSet> sets) {
+        List<INDArray> parts = new ArrayList<>();
+        for (ImageSet s : sets.values()) {
+            parts.add(features(net, layer, s));
+        }
+        INDArray all = Nd4j.vstack(parts.toArray(new INDArray[0])).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray centred = all.subRowVector(all.mean(0));
+        INDArray projected = PCA.pca(centred.dup(), 2, false);
+        XYChart chart = new XYChartBuilder().width(640).height(480).title("Features of " + layer + " (PCA)")
+                .xAxisTitle("component 1").yAxisTitle("component 2").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        int row = 0;
+        int setIndex = 0;
+        for (Map.Entry<String, ImageSet> e : sets.entrySet()) {
+            ImageSet s = e.getValue();
+            Map<Integer, List<double[]>> byClass = new LinkedHashMap<>();
+            for (int k = 0; k < s.size(); k++, row++) {
+                byClass.computeIfAbsent(s.label(k), c -> new ArrayList<>())
+                        .add(new double[]{projected.getDouble(row, 0), projected.getDouble(row, 1)});
+            }
+            for (Map.Entry<Integer, List<double[]>> c : byClass.entrySet()) {
+                double[] x = c.getValue().stream().mapToDouble(p -> p[0]).toArray();
+                double[] y = c.getValue().stream().mapToDouble(p -> p[1]).toArray();
+                chart.addSeries(e.getKey() + ": " + s.className(c.getKey()), x, y).setMarker(MARKERS[setIndex % MARKERS.length]);
+            }
+            setIndex++;
+        }
+        return chart;
+    }
+}

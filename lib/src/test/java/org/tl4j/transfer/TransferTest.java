@@ -1,0 +1,164 @@
+package org.tl4j.transfer;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tl4j.data.ImageSet;
+import org.tl4j.data.Mnist;
+import org.tl4j.train.Trainer;
+import org.tl4j.viz.ModelSummary;
+import org.tl4j.zoo.SourceModel;
+import org.tl4j.zoo.Zoo;
+import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TransferTest {
+    static SourceModel lenet;
+    static ImageSet target;      // digits 5-9, 20 per class
+    static ImageSet validation;
+
+    @BeforeAll
+    static void load() {
+        lenet = Zoo.load("lenet-mnist-0to4");
+        ImageSet digits = Mnist.train().classes(5, 6, 7, 8, 9);
+        target = digits.perClass(20, 1);
+        validation = Mnist.test().classes(5, 6, 7, 8, 9).perClass(40, 2);
+    }
+
+    private static void train(MultiLayerNetwork net, int epochs) {
+        Trainer.of(net).epochs(epochs).live(false).fit(target.shuffledBatches(16, 3), validation.batches(200));
+    }
+
+    @Test
+    void readsLikeTheLessonAndFreezesThroughTheNamedLayer() {
+        MultiLayerNetwork net = Transfer.from(lenet).freezeThrough("conv2").newHead(5).build();
+        Table summary = ModelSummary.of(net);
+        assertEquals("frozen", summary.stringColumn("state").get(0));
+        assertEquals("frozen", summary.stringColumn("state").get(2));
+        assertEquals("trainable", summary.stringColumn("state").get(4));
+        assertEquals(5, net.layerSize(net.getnLayers() - 1));
+    }
+
+    @Test
+    void frozenLayersStayBitIdenticalTrainableOnesMoveAndTheSourceIsUntouched() {
+        INDArray sourceBefore = lenet.network().params().dup();
+        MultiLayerNetwork net = Transfer.from(lenet).freezeThrough("pool2").newHead(5).build();
+        INDArray conv1 = net.getLayer(0).params().dup();
+        INDArray conv2 = net.getLayer(2).params().dup();
+        INDArray fc = net.getLayer(4).params().dup();
+        train(net, 2);
+        assertEquals(conv1, net.getLayer(0).params());
+        assertEquals(conv2, net.getLayer(2).params());
+        assertNotEquals(fc, net.getLayer(4).params());
+        assertEquals(sourceBefore, lenet.network().params());
+    }
+
+    @Test
+    void errorsNameTheValidChoices() {
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> Transfer.from(lenet).freezeThrough("conv3"));
+        assertTrue(name.getMessage().contains("0 conv1, 1 pool1, 2 conv2, 3 pool2, 4 fc, 5 output"), name.getMessage());
+        IllegalArgumentException index = assertThrows(IllegalArgumentException.class, () -> Transfer.from(lenet).freezeThrough(9));
+        assertTrue(index.getMessage().contains("6 layers, 0..5"), index.getMessage());
+        IllegalArgumentException output = assertThrows(IllegalArgumentException.class, () -> Transfer.from(lenet).freezeThrough("output"));
+        assertTrue(output.getMessage().contains("cannot be frozen") && output.getMessage().contains("fc"), output.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Transfer.from(lenet).newHead(1));
+        IllegalArgumentException top = assertThrows(IllegalArgumentException.class, () -> Transfer.fineTuneTop(lenet, 5, 7, 1e-4));
+        assertTrue(top.getMessage().contains("0..5"), top.getMessage());
+        IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.of(lenet.network().clone()).live(false).fit(Mnist.test().first(20).batches(10), validation.batches(100)));
+        assertTrue(mismatch.getMessage().contains("5 outputs but the data has 10 classes"), mismatch.getMessage());
+    }
+
+    @Test
+    void presetsFreezeWhatTheirNamesSay() {
+        MultiLayerNetwork fe = Transfer.featureExtractor(lenet, 5);
+        assertTrue(Layers.isFrozen(fe, 3) && !Layers.isFrozen(fe, 4), "feature extractor: conv base frozen, fc trains");
+        MultiLayerNetwork head = Transfer.headOnly(lenet, 5);
+        assertTrue(Layers.isFrozen(head, 4) && !Layers.isFrozen(head, 5));
+        MultiLayerNetwork all = Transfer.fineTuneAll(lenet, 5, 1e-4);
+        for (int i = 0; i < all.getnLayers(); i++) {
+            assertTrue(!Layers.isFrozen(all, i));
+        }
+        MultiLayerNetwork top2 = Transfer.fineTuneTop(lenet, 5, 2, 1e-4);
+        assertTrue(Layers.isFrozen(top2, 2) && !Layers.isFrozen(top2, 3) && !Layers.isFrozen(top2, 4));
+    }
+
+    @Test
+    void newHeadWithHiddenLayerAndReinitialisation() {
+        MultiLayerNetwork net = Transfer.from(lenet).newHead(5, 64).reinitialize("fc").build();
+        assertEquals("head_hidden", Layers.names(net).get(5));
+        assertEquals(64, net.layerSize(5));
+        assertEquals(lenet.network().getLayer(2).params(), net.getLayer(2).params());
+        assertNotEquals(lenet.network().getLayer(4).params(), net.getLayer(4).params());
+    }
+
+    @Test
+    void aZeroLearningRateLeavesItsLayerAlone() {
+        MultiLayerNetwork net = Transfer.from(lenet).newHead(5).learningRate("conv1", 0.0).build();
+        INDArray conv1 = net.getLayer(0).params().dup();
+        INDArray conv2 = net.getLayer(2).params().dup();
+        train(net, 1);
+        assertEquals(conv1, net.getLayer(0).params());
+        assertNotEquals(conv2, net.getLayer(2).params());
+    }
+
+    @Test
+    void featurizedTrainingTrainsTheFullNetwork() {
+        MultiLayerNetwork net = Transfer.featureExtractor(lenet, 5);
+        Featurized f = Featurized.of(net);
+        f.fit(target, validation, 3, 16, 5, false);
+        INDArray viaFull = net.output(validation.toDataSet().getFeatures());
+        INDArray viaFeatures = f.trainablePart().output(f.features(validation).getFeatures());
+        assertTrue(viaFull.equalsWithEps(viaFeatures, 1e-5), "predictions differ between the full network and its featurized top");
+        assertTrue(Trainer.accuracy(net, validation.batches(100)) > 0.6);
+        assertThrows(IllegalArgumentException.class, () -> Featurized.of(Transfer.fineTuneAll(lenet, 5, 1e-4)));
+    }
+
+    @Test
+    void layerTransferCopiesTheFirstKLayers() {
+        LayerTransfer lt = LayerTransfer.of(lenet.network(), () -> org.tl4j.zoo.Architectures.lenet(5, 99));
+        MultiLayerNetwork k3 = lt.network(3, true);
+        assertEquals(lenet.network().getLayer(0).params(), k3.getLayer(0).params());
+        assertEquals(lenet.network().getLayer(2).params(), k3.getLayer(2).params());
+        assertNotEquals(lenet.network().getLayer(4).params(), k3.getLayer(4).params());
+        assertTrue(Layers.isFrozen(k3, 2) && !Layers.isFrozen(k3, 3));
+        MultiLayerNetwork tuned = lt.network(3, false);
+        assertTrue(!Layers.isFrozen(tuned, 0));
+        assertThrows(IllegalArgumentException.class, () -> lt.network(6, true));
+    }
+
+    @Test
+    void sweepRunsScratchThenFrozenAndFineTunedForEachWeightedLayer() {
+        LayerTransfer lt = LayerTransfer.of(lenet.network(), () -> org.tl4j.zoo.Architectures.lenet(5, 99)).epochs(1);
+        LayerTransfer.Result r = lt.sweep(target, validation);
+        Table t = r.table();
+        assertEquals(1 + 2 * 3, t.rowCount()); // scratch, then conv1, conv2, fc each frozen and fine-tuned
+        assertEquals(java.util.List.of("(none: scratch)", "conv1", "conv1", "conv2", "conv2", "fc", "fc"),
+                t.stringColumn("copied through").asList());
+        assertEquals(7, r.histories().size());
+        assertTrue(org.tl4j.viz.Show.rendition(r.chart()).png().length > 5000);
+    }
+
+    @Test
+    void l2spKeepsTransferredWeightsNearTheSource() {
+        MultiLayerNetwork plain = Transfer.fineTuneAll(lenet, 5, 1e-3);
+        MultiLayerNetwork conserved = Transfer.fineTuneAll(lenet, 5, 1e-3);
+        Conservative.l2sp(conserved, 5, 1000.0);
+        train(plain, 3);
+        train(conserved, 3);
+        double movedPlain = Networks.movement(lenet.network(), plain).doubleColumn("relative change").get(0);
+        double movedConserved = Networks.movement(lenet.network(), conserved).doubleColumn("relative change").get(0);
+        assertTrue(movedConserved < 0.5 * movedPlain, "L2-SP moved conv1 by " + movedConserved + ", plain by " + movedPlain);
+        MultiLayerNetwork decayed = Transfer.fineTuneAll(lenet, 5, 1e-3);
+        Conservative.l2(decayed, 5, 1000.0);
+        train(decayed, 3);
+        double normSource = lenet.network().getLayer(0).params().norm2Number().doubleValue();
+        assertTrue(decayed.getLayer(0).params().norm2Number().doubleValue() < normSource, "weight decay pulls toward zero");
+    }
+}

@@ -1,0 +1,68 @@
+"""Executes notebooks/90-toolkit-in-five-lines.ipynb (CI profile) and checks each experiment's result."""
+import re
+
+import pytest
+
+from conftest import ROOT, execute_notebook, outputs
+
+
+@pytest.fixture(scope="module")
+def toolkit():
+    return execute_notebook(ROOT / "notebooks" / "90-toolkit-in-five-lines.ipynb", profile="ci")
+
+
+def html_outputs(nb):
+    return [o["data"]["text/html"] for _, o in outputs(nb) if "text/html" in o.get("data", {})]
+
+
+def test_no_cell_fails_or_writes_errors(toolkit):
+    for i, o in outputs(toolkit):
+        assert o.output_type != "error", f"cell {i}: {o.get('ename')}: {o.get('evalue')}"
+        if o.output_type == "stream":
+            assert o.name != "stderr", f"cell {i} wrote to stderr: {o.text[:500]}"
+
+
+def test_every_experiment_cell_is_at_most_five_lines(toolkit):
+    for cell in toolkit.cells:
+        if cell.cell_type == "code":
+            assert len(cell.source.strip().splitlines()) <= 5, cell.source
+
+
+def test_zoo_catalogue_lists_the_models(toolkit):
+    catalogue = next(h for h in html_outputs(toolkit) if "model zoo" in h)
+    for name in ("lenet-mnist-0to4", "vgg-mnist-0to4", "lenet-fashion-0to4"):
+        assert name in catalogue
+
+
+def accuracies(nb):
+    return [float(m) for h in html_outputs(nb) for m in re.findall(r"Per class \(accuracy ([\d.]+)%", h)]
+
+
+def test_feature_extractor_and_fine_tuning_learn_the_target(toolkit):
+    acc = accuracies(toolkit)
+    assert len(acc) == 2, acc  # feature extractor, fine-tune all
+    assert all(a > 85.0 for a in acc), acc  # 50 images per class; chance is 20%
+    report = next(h for h in html_outputs(toolkit) if "Per class" in h)
+    assert "<img src=\"data:image/png;base64," in report  # the confusion heat map
+
+
+def test_live_curves_were_drawn(toolkit):
+    curves = [o for _, o in outputs(toolkit) if o.output_type == "display_data" and "image/png" in o["data"]]
+    names = [o["data"]["text/plain"] for o in curves]
+    assert any("feature extractor" in n for n in names) and any("fine-tune all" in n for n in names)
+
+
+def test_layer_transfer_sweep_has_every_k(toolkit):
+    table = next(h for h in html_outputs(toolkit) if "Layer transfer" in h)
+    for through in ("(none: scratch)", "conv1", "conv2", "fc"):
+        assert f">{through}<" in table
+    assert table.count(">frozen<") == 3 and table.count(">fine-tuned<") == 3
+    assert any("Which layers to transfer" in o["data"].get("text/plain", "") for _, o in outputs(toolkit)
+               if "image/png" in o.get("data", {}))
+
+
+def test_featurized_training_reaches_the_same_kind_of_accuracy(toolkit):
+    line = next(o["data"]["text/plain"] for _, o in outputs(toolkit)
+                if o.output_type == "display_data" and o["data"].get("text/plain", "").startswith("featurized ["))
+    accuracy = float(re.search(r"validation accuracy ([\d.]+)", line).group(1))
+    assert accuracy > 0.85, line
