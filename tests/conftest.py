@@ -36,6 +36,14 @@ def outputs(nb):
                 yield i, out
 
 
+def assert_no_errors(nb):
+    """No cell raised an error or wrote to stderr."""
+    for i, o in outputs(nb):
+        assert o.output_type != "error", f"cell {i}: {o.get('ename')}: {o.get('evalue')}"
+        if o.output_type == "stream":
+            assert o.name != "stderr", f"cell {i} wrote to stderr: {o.text[:500]}"
+
+
 @pytest.fixture(scope="session")
 def artifacts():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

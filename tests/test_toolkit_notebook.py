@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, execute_notebook, outputs
+from conftest import ROOT, assert_no_errors, execute_notebook, outputs
 
 
 @pytest.fixture(scope="module")
@@ -16,10 +16,7 @@ def html_outputs(nb):
 
 
 def test_no_cell_fails_or_writes_errors(toolkit):
-    for i, o in outputs(toolkit):
-        assert o.output_type != "error", f"cell {i}: {o.get('ename')}: {o.get('evalue')}"
-        if o.output_type == "stream":
-            assert o.name != "stderr", f"cell {i} wrote to stderr: {o.text[:500]}"
+    assert_no_errors(toolkit)
 
 
 def test_every_experiment_cell_is_at_most_five_lines(toolkit):

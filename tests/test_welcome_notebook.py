@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, execute_notebook, outputs
+from conftest import ROOT, assert_no_errors, execute_notebook, outputs
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +17,7 @@ def texts(nb):
 
 
 def test_no_cell_fails_or_writes_errors(welcome):
-    for i, o in outputs(welcome):
-        assert o.output_type != "error", f"cell {i}: {o.get('ename')}: {o.get('evalue')}"
-        if o.output_type == "stream":
-            assert o.name != "stderr", f"cell {i} wrote to stderr: {o.text[:500]}"
+    assert_no_errors(welcome)
 
 
 def test_nd4j_computes_the_trace(welcome):

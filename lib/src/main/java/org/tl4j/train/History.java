@@ -72,6 +72,18 @@ public final class History {
         return seconds.sum();
     }
 
+    /** The runs one after the other, epochs numbered on (e.g. the stages of gradual unfreezing). */
+    public static History concat(String name, java.util.List<History> runs) {
+        History all = new History(name);
+        int e = 0;
+        for (History h : runs) {
+            for (int i = 0; i < h.epochs(); i++) {
+                all.add(++e, h.loss.getDouble(i), h.trainAccuracy.getDouble(i), h.accuracy.getDouble(i), h.seconds.getDouble(i));
+            }
+        }
+        return all;
+    }
+
     public Table table() {
         DoubleColumn l = loss.copy();
         DoubleColumn t = trainAccuracy.copy();

@@ -146,6 +146,31 @@ class TransferTest {
     }
 
     @Test
+    void frozenBatchNormKeepsItsStatisticsFineTunedBatchNormUpdatesThem() {
+        SourceModel vgg = Zoo.load("vgg-mnist-0to4");
+        int bn = Layers.index(vgg.network(), "bn1a");
+        MultiLayerNetwork frozen = Transfer.from(vgg).freezeThrough("pool2").newHead(5).build();
+        MultiLayerNetwork tuned = Transfer.from(vgg).newHead(5).learningRate(1e-4).build();
+        INDArray before = vgg.network().getLayer(bn).params().dup(); // gamma, beta, running mean, running variance
+        train(frozen, 1);
+        train(tuned, 1);
+        assertEquals(before, frozen.getLayer(bn).params());
+        assertNotEquals(before, tuned.getLayer(bn).params());
+    }
+
+    @Test
+    void gradualUnfreezingGoesFromTheHeadDown() {
+        MultiLayerNetwork net = Transfer.from(lenet).newHead(5).build();
+        INDArray conv1 = net.getLayer(0).params().dup();
+        GradualUnfreezing g = GradualUnfreezing.of(net).epochsPerStage(1).learningRate(1e-3);
+        assertEquals(java.util.List.of(4, 2, 0, -1), g.stages());
+        var h = g.fit(target, validation);
+        assertEquals(4, h.epochs());
+        assertNotEquals(conv1, net.getLayer(0).params(), "the last stage trains conv1 too");
+        assertThrows(IllegalArgumentException.class, () -> GradualUnfreezing.of(Transfer.headOnly(lenet, 5)));
+    }
+
+    @Test
     void l2spKeepsTransferredWeightsNearTheSource() {
         MultiLayerNetwork plain = Transfer.fineTuneAll(lenet, 5, 1e-3);
         MultiLayerNetwork conserved = Transfer.fineTuneAll(lenet, 5, 1e-3);

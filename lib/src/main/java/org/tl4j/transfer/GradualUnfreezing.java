@@ -1,0 +1,92 @@
+package org.tl4j.transfer;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.tl4j.data.ImageSet;
+import org.tl4j.train.History;
+import org.tl4j.train.Trainer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gradual unfreezing: train the new head alone first, then unfreeze one more weighted layer from
+ * the top at every stage, until the whole network trains. Each stage trains a network frozen
+ * through a lower layer; the weights carry over from stage to stage (the updater state does not).
+ */
+public final class GradualUnfreezing {
+    private final MultiLayerNetwork network;
+    private int epochsPerStage = 2;
+    private double learningRate = 1e-4;
+    private int batchSize = 32;
+    private long seed = 1;
+
+    private GradualUnfreezing(MultiLayerNetwork network) {
+        this.network = network;
+    }
+
+    /** For a transferred network with nothing frozen yet (e.g. {@code Transfer.from(src).newHead(5).build()}). */
+    public static GradualUnfreezing of(MultiLayerNetwork transferred) {
+        for (int i = 0; i < transferred.getnLayers(); i++) {
+            if (Layers.isFrozen(transferred, i)) {
+                throw new IllegalArgumentException("layer " + i + " is already frozen: start from a network with nothing frozen");
+            }
+        }
+        return new GradualUnfreezing(transferred);
+    }
+
+    public GradualUnfreezing epochsPerStage(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs per stage must be at least 1, got " + epochs);
+        }
+        this.epochsPerStage = epochs;
+        return this;
+    }
+
+    public GradualUnfreezing learningRate(double rate) {
+        this.learningRate = rate;
+        return this;
+    }
+
+    public GradualUnfreezing batchSize(int batchSize) {
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    public GradualUnfreezing seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** The layer each stage freezes through, from the top down; -1 is the last stage (nothing frozen). */
+    public List<Integer> stages() {
+        List<Integer> weighted = new ArrayList<>();
+        for (int i = 0; i < network.getnLayers() - 1; i++) {
+            if (network.getLayer(i).numParams() > 0) {
+                weighted.add(i);
+            }
+        }
+        List<Integer> stages = new ArrayList<>();
+        for (int k = weighted.size() - 1; k >= 0; k--) {
+            stages.add(weighted.get(k));
+        }
+        stages.add(-1);
+        return stages;
+    }
+
+    /** Trains stage by stage; the network given to {@link #of} ends with the trained weights. */
+    public History fit(ImageSet train, ImageSet validation) {
+        List<History> runs = new ArrayList<>();
+        for (int through : stages()) {
+            Transfer t = Transfer.from(network).learningRate(learningRate).seed(seed);
+            if (through >= 0) {
+                t.freezeThrough(through);
+            }
+            MultiLayerNetwork stage = t.build();
+            String name = through >= 0 ? "frozen through " + Layers.names(network).get(through) : "all layers";
+            runs.add(Trainer.of(stage).epochs(epochsPerStage).live(false).name(name)
+                    .fit(train.shuffledBatches(batchSize, seed), validation.batches(500)));
+            network.setParams(stage.params());
+        }
+        return History.concat("gradual unfreezing", runs);
+    }
+}
