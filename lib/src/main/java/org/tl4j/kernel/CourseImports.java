@@ -20,12 +20,15 @@ public final class CourseImports {
             "org.nd4j.linalg.ops.transforms.Transforms",
             "org.nd4j.linalg.activations.Activation",
             "org.nd4j.linalg.learning.config.*",
+            "org.nd4j.linalg.learning.config.IUpdater",
             "org.nd4j.linalg.lossfunctions.LossFunctions",
+            "org.deeplearning4j.gradientcheck.GradientCheckUtil",
             "org.deeplearning4j.nn.conf.NeuralNetConfiguration",
             "org.deeplearning4j.nn.conf.inputs.InputType",
             "org.deeplearning4j.nn.conf.layers.*",
             "org.deeplearning4j.nn.multilayer.MultiLayerNetwork",
             "org.deeplearning4j.nn.weights.WeightInit",
+            "java.util.Arrays",
             "org.knowm.xchart.*",
             "tech.tablesaw.api.*");
 

@@ -93,6 +93,7 @@ public final class History {
         t.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         a.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         s.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
-        return Table.create("Training history: " + name, epoch.copy(), l, t, a, s);
+        Table table = Table.create("Training history: " + name, epoch.copy(), l, t, a, s);
+        return t.countMissing() == t.size() ? table.removeColumns(t.name()) : table;
     }
 }

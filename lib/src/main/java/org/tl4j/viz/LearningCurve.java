@@ -65,12 +65,11 @@ public final class LearningCurve implements Visual {
     }
 
     /** Redraws a live curve now, whatever the time since the last drawing (e.g. at the end of an epoch). */
-    public LearningCurve redraw() {
+    public void redraw() {
         if (live != null) {
             lastDraw = System.nanoTime();
             live.update(this);
         }
-        return this;
     }
 
     public List<double[]> points(String name) {
@@ -81,6 +80,7 @@ public final class LearningCurve implements Visual {
         XYChart chart = new XYChartBuilder().width(640).height(360).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             List<double[]> pts = e.getValue();
             double[] x = new double[pts.size()];

@@ -1,0 +1,89 @@
+package org.tl4j.course;
+
+import org.tl4j.viz.Rendition;
+import org.tl4j.viz.TableHtml;
+import org.tl4j.viz.Visual;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Multiple-choice questions at the end of a lesson, with immediate feedback. The questions and the
+ * answer key live in the library ({@code selfcheck/<lesson>.properties}), not in the notebook:
+ * {@code SelfCheck.question("backprop", 1)} shows one, {@code SelfCheck.answer("backprop", 1, "b")}
+ * says whether "b" is right and why.
+ */
+public final class SelfCheck implements Visual {
+    private final String lesson;
+    private final int number;
+    private final String text;
+    private final List<String> options;
+    private final String correct;
+    private final String why;
+
+    private SelfCheck(String lesson, int number, String text, List<String> options, String correct, String why) {
+        this.lesson = lesson;
+        this.number = number;
+        this.text = text;
+        this.options = options;
+        this.correct = correct;
+        this.why = why;
+    }
+
+    public static SelfCheck question(String lesson, int number) {
+        Properties p = load(lesson);
+        String key = "q" + number;
+        if (p.getProperty(key + ".text") == null) {
+            throw new IllegalArgumentException("lesson \"" + lesson + "\" has no question " + number);
+        }
+        List<String> options = new ArrayList<>();
+        for (char c = 'a'; p.getProperty(key + "." + c) != null; c++) {
+            options.add(p.getProperty(key + "." + c));
+        }
+        return new SelfCheck(lesson, number, p.getProperty(key + ".text"), options,
+                p.getProperty(key + ".answer").trim(), p.getProperty(key + ".why"));
+    }
+
+    /** Feedback on a choice ("a", "b", ...). */
+    public static String answer(String lesson, int number, String choice) {
+        SelfCheck q = question(lesson, number);
+        if (choice == null || choice.trim().length() != 1 || choice.trim().toLowerCase(Locale.ROOT).charAt(0) - 'a' >= q.options.size()
+                || choice.trim().toLowerCase(Locale.ROOT).charAt(0) < 'a') {
+            return "Answer with one letter, a to " + (char) ('a' + q.options.size() - 1) + ".";
+        }
+        String c = choice.trim().toLowerCase(Locale.ROOT);
+        return c.equals(q.correct) ? "Right: " + q.why : "Not quite. Think again, then try another letter.";
+    }
+
+    private static Properties load(String lesson) {
+        try (InputStream in = SelfCheck.class.getResourceAsStream("/org/tl4j/course/selfcheck/" + lesson + ".properties")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no self-check questions for lesson \"" + lesson + "\"");
+            }
+            Properties p = new Properties();
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Rendition render() {
+        StringBuilder t = new StringBuilder("Question " + number + ". " + text + "\n");
+        StringBuilder h = new StringBuilder("<div><p><b>Question " + number + ".</b> " + TableHtml.escape(text) + "</p><ol type=\"a\">");
+        for (int i = 0; i < options.size(); i++) {
+            t.append("  ").append((char) ('a' + i)).append(") ").append(options.get(i)).append('\n');
+            h.append("<li>").append(TableHtml.escape(options.get(i))).append("</li>");
+        }
+        h.append("</ol><p><em>Answer in a cell: SelfCheck.answer(\"").append(lesson).append("\", ").append(number)
+                .append(", \"a\")</em></p></div>");
+        return Rendition.text(t.toString().stripTrailing()).withHtml(h.toString());
+    }
+}
