@@ -29,6 +29,9 @@ public final class CourseImports {
             "org.deeplearning4j.nn.multilayer.MultiLayerNetwork",
             "org.deeplearning4j.nn.weights.WeightInit",
             "java.util.Arrays",
+            "java.util.LinkedHashMap",
+            "java.util.List",
+            "java.util.Map",
             "org.knowm.xchart.*",
             "tech.tablesaw.api.*");
 

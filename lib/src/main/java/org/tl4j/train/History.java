@@ -9,7 +9,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * What happened in each epoch of a training run: epoch, training loss, training and validation
  * accuracy, seconds. Training accuracy is NaN when the trainer was told not to measure it.
  */
-public final class History {
+public final class History implements org.tl4j.viz.Visual {
     private final String name;
     private final IntColumn epoch = IntColumn.create("epoch");
     private final DoubleColumn loss = DoubleColumn.create("train loss");
@@ -64,6 +64,23 @@ public final class History {
         return bestEpoch > 0 ? bestEpoch : epochs();
     }
 
+    /** The (first) epoch with the best validation accuracy. */
+    public int bestAccuracyEpoch() {
+        double[] a = accuracies();
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[best]) {
+                best = i;
+            }
+        }
+        return best + 1;
+    }
+
+    /** Training accuracy after the last epoch (NaN unless the trainer measured it). */
+    public double lastTrainAccuracy() {
+        return trainAccuracy.getDouble(trainAccuracy.size() - 1);
+    }
+
     public double lastLoss() {
         return loss.get(loss.size() - 1);
     }
@@ -82,6 +99,18 @@ public final class History {
             }
         }
         return all;
+    }
+
+    /** Shows as its table. */
+    @Override
+    public org.tl4j.viz.Rendition render() {
+        return org.tl4j.viz.TableHtml.rendition(table());
+    }
+
+    @Override
+    public String toString() {
+        return "History " + name + ": " + epochs() + " epochs, best validation accuracy "
+                + String.format(java.util.Locale.ROOT, "%.4f", epochs() == 0 ? Double.NaN : bestAccuracy());
     }
 
     public Table table() {

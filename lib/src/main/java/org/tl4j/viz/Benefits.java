@@ -1,6 +1,5 @@
 package org.tl4j.viz;
 
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -59,11 +58,11 @@ public final class Benefits {
     }
 
     /**
-     * The runs' validation accuracy on one chart, the first run (transfer) annotated with how its
-     * start and asymptote compare with the second (the baseline, e.g. training from scratch).
+     * The runs' validation accuracy on one chart, titled with how the first (transfer) compares with
+     * the second (the baseline, e.g. training from scratch) in start, slope and asymptote.
      */
     public static XYChart chart(History transfer, History baseline) {
-        XYChart chart = new XYChartBuilder().width(720).height(400).title("Transfer vs " + baseline.name())
+        XYChart chart = new XYChartBuilder().width(720).height(400).title("")
                 .xAxisTitle("epoch").yAxisTitle("validation accuracy").build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
@@ -75,14 +74,9 @@ public final class Benefits {
             }
             chart.addSeries(h.name(), x, a).setMarker(SeriesMarkers.CIRCLE);
         }
-        double dStart = start(transfer) - start(baseline);
-        double dSlope = slope(transfer) - slope(baseline);
-        double dAsym = asymptote(transfer) - asymptote(baseline);
-        chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "start %+.1f pts", 100 * dStart),
-                1.0, (start(transfer) + start(baseline)) / 2, false));
-        int last = transfer.epochs();
-        chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "asymptote %+.1f pts, slope %+.2f pts/epoch",
-                100 * dAsym, 100 * dSlope), Math.max(1, last * 0.6), (asymptote(transfer) + asymptote(baseline)) / 2, false));
+        chart.setTitle(String.format(Locale.ROOT, "%s vs %s: start %+.1f, slope %+.1f/epoch, asymptote %+.1f points",
+                transfer.name(), baseline.name(), 100 * (start(transfer) - start(baseline)),
+                100 * (slope(transfer) - slope(baseline)), 100 * (asymptote(transfer) - asymptote(baseline))));
         return chart;
     }
 }

@@ -39,7 +39,8 @@ public final class Projection {
         }
         INDArray all = Nd4j.vstack(parts.toArray(new INDArray[0])).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
         INDArray centred = all.subRowVector(all.mean(0));
-        INDArray projected = PCA.pca(centred.dup(), 2, false);
+        // PCA.pca(...) does not return the projected rows in ND4J M2.1; project on the factor ourselves
+        INDArray projected = centred.mmul(PCA.pca_factor(centred.dup(), 2, false));
         XYChart chart = new XYChartBuilder().width(640).height(480).title("Features of " + layer + " (PCA)")
                 .xAxisTitle("component 1").yAxisTitle("component 2").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -40,6 +40,12 @@ class FeatureViewsTest {
         sets.put("clothes", FashionMnist.test().classes(0, 1).perClass(30, 1));
         var chart = Projection.pca(net, "fc", sets);
         assertEquals(4, chart.getSeriesCollection().size());
+        // the two source digits (0 and 1) end up far apart along the first component
+        double[] zeros = chart.getSeries("digits: 0").getXData();
+        double[] ones = chart.getSeries("digits: 1").getXData();
+        double gap = Math.abs(java.util.Arrays.stream(zeros).average().orElseThrow() - java.util.Arrays.stream(ones).average().orElseThrow());
+        double spread = Math.sqrt(java.util.Arrays.stream(zeros).map(v -> v * v).average().orElseThrow());
+        assertTrue(gap > spread, "class means " + gap + " apart, spread " + spread);
         assertTrue(Show.rendition(chart).png().length > 5000);
     }
 
