@@ -19,6 +19,8 @@ public final class GradualUnfreezing {
     private double learningRate = 1e-4;
     private int batchSize = 32;
     private long seed = 1;
+    private List<Integer> customStages;
+    private double[] stageRates;
 
     private GradualUnfreezing(MultiLayerNetwork network) {
         this.network = network;
@@ -42,6 +44,34 @@ public final class GradualUnfreezing {
         return this;
     }
 
+    /**
+     * Custom stages: the layer each stage freezes through (-1: nothing frozen). Two stages,
+     * {@code stages(lastFeatureLayer, -1)}, are the classic "train the head, then fine-tune everything".
+     */
+    public GradualUnfreezing stages(int... freezeThrough) {
+        if (freezeThrough.length == 0) {
+            throw new IllegalArgumentException("name at least one stage");
+        }
+        List<Integer> s = new ArrayList<>();
+        for (int f : freezeThrough) {
+            if (f != -1) {
+                Layers.check(network, f);
+                if (f >= network.getnLayers() - 1) {
+                    throw new IllegalArgumentException("a stage cannot freeze the output layer (" + f + ")");
+                }
+            }
+            s.add(f);
+        }
+        this.customStages = s;
+        return this;
+    }
+
+    /** One learning rate per stage (e.g. 1e-3 for the head, 1e-4 once everything trains). */
+    public GradualUnfreezing learningRates(double... perStage) {
+        this.stageRates = perStage.clone();
+        return this;
+    }
+
     public GradualUnfreezing learningRate(double rate) {
         this.learningRate = rate;
         return this;
@@ -59,6 +89,9 @@ public final class GradualUnfreezing {
 
     /** The layer each stage freezes through, from the top down; -1 is the last stage (nothing frozen). */
     public List<Integer> stages() {
+        if (customStages != null) {
+            return new ArrayList<>(customStages);
+        }
         List<Integer> weighted = new ArrayList<>();
         for (int i = 0; i < network.getnLayers() - 1; i++) {
             if (network.getLayer(i).numParams() > 0) {
@@ -76,8 +109,13 @@ public final class GradualUnfreezing {
     /** Trains stage by stage; the network given to {@link #of} ends with the trained weights. */
     public History fit(ImageSet train, ImageSet validation) {
         List<History> runs = new ArrayList<>();
-        for (int through : stages()) {
-            Transfer t = Transfer.from(network).learningRate(learningRate).seed(seed);
+        List<Integer> stages = stages();
+        if (stageRates != null && stageRates.length != stages.size()) {
+            throw new IllegalArgumentException(stages.size() + " stages but " + stageRates.length + " learning rates");
+        }
+        for (int k = 0; k < stages.size(); k++) {
+            int through = stages.get(k);
+            Transfer t = Transfer.from(network).learningRate(stageRates != null ? stageRates[k] : learningRate).seed(seed);
             if (through >= 0) {
                 t.freezeThrough(through);
             }

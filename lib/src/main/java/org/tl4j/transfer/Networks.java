@@ -46,6 +46,28 @@ public final class Networks {
     }
 
     /**
+     * The tuned network's layers under the source network's own output layer: how well does the
+     * tuned network still do the source task? (Catastrophic forgetting, measured.) Both networks
+     * must have the same layers below the output.
+     */
+    public static MultiLayerNetwork withSourceHead(MultiLayerNetwork tuned, MultiLayerNetwork source) {
+        if (tuned.getnLayers() != source.getnLayers()) {
+            throw new IllegalArgumentException("the tuned network has " + tuned.getnLayers() + " layers, the source "
+                    + source.getnLayers() + ": put the source head back only on a network with the same layers");
+        }
+        MultiLayerNetwork out = source.clone();
+        for (int i = 0; i < source.getnLayers() - 1; i++) {
+            if (out.getLayer(i).numParams() != tuned.getLayer(i).numParams()) {
+                throw new IllegalArgumentException("layer " + i + " differs in size between the tuned and the source network");
+            }
+            if (out.getLayer(i).numParams() > 0) {
+                out.getLayer(i).setParams(tuned.getLayer(i).params().dup());
+            }
+        }
+        return out;
+    }
+
+    /**
      * How far each layer moved from one network to another of the same architecture (e.g. source
      * and fine-tuned): the relative change ||w_after - w_before|| / ||w_before|| per layer with
      * weights. Layers of a replaced head (other shapes) are reported as NaN.

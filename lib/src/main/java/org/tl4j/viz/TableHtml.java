@@ -13,6 +13,18 @@ public final class TableHtml {
     private TableHtml() {
     }
 
+    /** The same table with every decimal column printed to this many decimals (the data is not changed). */
+    public static Table rounded(Table table, int decimals) {
+        Table copy = table.copy();
+        for (tech.tablesaw.columns.Column<?> c : copy.columns()) {
+            if (c instanceof tech.tablesaw.api.DoubleColumn) {
+                ((tech.tablesaw.api.DoubleColumn) c).setPrintFormatter(
+                        tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(decimals));
+            }
+        }
+        return copy;
+    }
+
     public static Rendition rendition(Table table) {
         return Rendition.text(text(table)).withHtml(html(table));
     }

@@ -171,6 +171,21 @@ class TransferTest {
     }
 
     @Test
+    void twoStepStagesAndForgettingMeasurement() {
+        MultiLayerNetwork net = Transfer.from(lenet).newHead(5).build();
+        GradualUnfreezing g = GradualUnfreezing.of(net).stages(3, -1).learningRates(1e-3, 1e-4).epochsPerStage(1);
+        assertEquals(java.util.List.of(3, -1), g.stages());
+        g.fit(target, validation);
+        MultiLayerNetwork back = Networks.withSourceHead(net, lenet.network());
+        assertEquals(lenet.network().getLayer(5).params(), back.getLayer(5).params());
+        assertEquals(net.getLayer(0).params(), back.getLayer(0).params());
+        assertThrows(IllegalArgumentException.class, () -> GradualUnfreezing.of(Transfer.from(lenet).newHead(5).build()).stages(5));
+        assertThrows(IllegalArgumentException.class, () -> GradualUnfreezing.of(Transfer.from(lenet).newHead(5).build())
+                .stages(3, -1).learningRates(1e-3).fit(target, validation));
+        assertThrows(IllegalArgumentException.class, () -> Networks.withSourceHead(Transfer.from(lenet).newHead(5, 8).build(), lenet.network()));
+    }
+
+    @Test
     void l2spKeepsTransferredWeightsNearTheSource() {
         MultiLayerNetwork plain = Transfer.fineTuneAll(lenet, 5, 1e-3);
         MultiLayerNetwork conserved = Transfer.fineTuneAll(lenet, 5, 1e-3);

@@ -35,6 +35,15 @@ class TableHtmlTest {
     }
 
     @Test
+    void roundedPrintsDecimalsWithoutChangingData() {
+        Table t = Table.create("d", tech.tablesaw.api.DoubleColumn.create("x", 1.23456789, 2.0));
+        Table r = TableHtml.rounded(t, 2);
+        assertTrue(TableHtml.html(r).contains(">1.23<"), TableHtml.html(r));
+        assertEquals(1.23456789, r.doubleColumn("x").get(0));
+        assertTrue(TableHtml.html(t).contains("1.23456789"));
+    }
+
+    @Test
     void cellsAreEscaped() {
         Table t = Table.create("t", StringColumn.create("s", "<script>alert(1)</script>"));
         String html = TableHtml.html(t);
