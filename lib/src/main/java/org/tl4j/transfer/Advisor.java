@@ -1,0 +1,57 @@
+package org.tl4j.transfer;
+
+import java.util.Locale;
+
+/**
+ * Recommends a transfer strategy from the target's size (labelled images per class) and its
+ * measured similarity to the source ({@link Similarity#linearProbe}), and says why. The thresholds
+ * are the course's reading of the four-scenario experiment, not laws: check them on your data.
+ */
+public final class Advisor {
+    /** Targets with fewer labelled images per class than this count as small. */
+    public static final int SMALL_BELOW = 100;
+    /**
+     * A linear probe at or above this (0 = chance, 1 = perfect) counts as similar. Read off the course's
+     * experiment: digits 5-9 probe about 0.7 from a digits 0-4 source, inverted digits about 0.5,
+     * Fashion-MNIST about 0.4.
+     */
+    public static final double SIMILAR_FROM = 0.6;
+
+    private Advisor() {
+    }
+
+    /** A recommendation and its reasons. */
+    public record Advice(Strategy strategy, String why) {
+        @Override
+        public String toString() {
+            return strategy.label() + ": " + why;
+        }
+    }
+
+    public static Advice recommend(int imagesPerClass, double similarity) {
+        if (imagesPerClass < 1) {
+            throw new IllegalArgumentException("images per class must be at least 1, got " + imagesPerClass);
+        }
+        if (similarity < 0 || similarity > 1) {
+            throw new IllegalArgumentException("similarity is a probe score from 0 (chance) to 1, got " + similarity);
+        }
+        boolean small = imagesPerClass < SMALL_BELOW;
+        boolean similar = similarity >= SIMILAR_FROM;
+        String facts = String.format(Locale.ROOT, "%d images per class (%s), linear probe %.2f (%s). ", imagesPerClass,
+                small ? "small" : "large", similarity, similar ? "similar" : "dissimilar");
+        if (small && similar) {
+            return new Advice(Strategy.FEATURE_EXTRACTOR, facts + "The source's features already separate the target "
+                    + "classes and there is too little data to retrain them without overfitting: freeze them, train a new head.");
+        }
+        if (!small && similar) {
+            return new Advice(Strategy.FINE_TUNE_ALL, facts + "The features fit and there is enough data to adapt them "
+                    + "safely: start from the source and fine-tune every layer.");
+        }
+        if (small) {
+            return new Advice(Strategy.EARLY_LAYERS, facts + "The late features are specific to the source and do not fit; "
+                    + "the early ones (edges, strokes) are general: keep those, retrain the rest.");
+        }
+        return new Advice(Strategy.FINE_TUNE_ALL, facts + "Enough data to learn the target's own features; starting from "
+                + "the source's weights rather than random ones costs nothing and often speeds training.");
+    }
+}
