@@ -90,6 +90,36 @@ public final class LayerTransfer {
     }
 
     /**
+     * The target network with the <em>last</em> {@code k} layers (output included) copied from the
+     * source and the layers below them freshly initialised: for a target with the same task but
+     * inputs that look different. Frozen copied layers get a learning rate of 0.
+     */
+    public MultiLayerNetwork topNetwork(int k, boolean frozen) {
+        MultiLayerNetwork target = freshTarget.get();
+        int layers = target.getnLayers();
+        if (k < 1 || k > layers) {
+            throw new IllegalArgumentException("k must be 1.." + layers + " (layers copied from the top), got " + k);
+        }
+        if (target.layerSize(layers - 1) != source.layerSize(layers - 1)) {
+            throw new IllegalArgumentException("copying the top layers needs the same classes: the source has "
+                    + source.layerSize(layers - 1) + " outputs, the target " + target.layerSize(layers - 1));
+        }
+        java.util.Map<Integer, Double> zero = new java.util.LinkedHashMap<>();
+        for (int i = layers - k; i < layers; i++) {
+            if (target.getLayer(i).numParams() > 0) {
+                target.getLayer(i).setParams(source.getLayer(i).params().dup());
+                if (frozen) {
+                    zero.put(i, 0.0);
+                }
+            }
+        }
+        if (!zero.isEmpty()) {
+            Networks.setLearningRates(target, zero);
+        }
+        return target;
+    }
+
+    /**
      * For every k (the number of layers with weights copied from the source, through "conv1",
      * "conv2", ...): train with them frozen and with them fine-tuned. One row per run.
      */

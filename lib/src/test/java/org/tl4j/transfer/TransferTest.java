@@ -186,6 +186,23 @@ class TransferTest {
     }
 
     @Test
+    void topLayersCanBeTransferredForTheSameTask() {
+        LayerTransfer lt = LayerTransfer.of(lenet.network(), () -> org.tl4j.zoo.Architectures.lenet(5, 99));
+        MultiLayerNetwork top = lt.topNetwork(2, true);
+        assertEquals(lenet.network().getLayer(5).params(), top.getLayer(5).params());
+        assertEquals(lenet.network().getLayer(4).params(), top.getLayer(4).params());
+        assertNotEquals(lenet.network().getLayer(2).params(), top.getLayer(2).params());
+        INDArray fc = top.getLayer(4).params().dup();
+        INDArray conv1 = top.getLayer(0).params().dup();
+        ImageSet sameTask = Mnist.train().classes(0, 1, 2, 3, 4).perClass(10, 1);
+        Trainer.of(top).live(false).fit(sameTask.shuffledBatches(10, 1), Mnist.test().classes(0, 1, 2, 3, 4).perClass(20, 1).batches(100));
+        assertEquals(fc, top.getLayer(4).params(), "frozen top layers keep their weights");
+        assertNotEquals(conv1, top.getLayer(0).params());
+        assertThrows(IllegalArgumentException.class, () -> LayerTransfer.of(lenet.network(),
+                () -> org.tl4j.zoo.Architectures.lenet(3, 1)).topNetwork(1, true));
+    }
+
+    @Test
     void l2spKeepsTransferredWeightsNearTheSource() {
         MultiLayerNetwork plain = Transfer.fineTuneAll(lenet, 5, 1e-3);
         MultiLayerNetwork conserved = Transfer.fineTuneAll(lenet, 5, 1e-3);
