@@ -36,6 +36,15 @@ def outputs(nb):
                 yield i, out
 
 
+def result_text(nb, fragment, at_start=False):
+    """The text of the first cell result that starts with (or contains) the fragment."""
+    for _, o in outputs(nb):
+        text = o.get("data", {}).get("text/plain", "") if o.output_type == "execute_result" else ""
+        if (text.lstrip().startswith(fragment) if at_start else fragment in text):
+            return text
+    raise AssertionError(f"no cell result {'starts with' if at_start else 'contains'} {fragment!r}")
+
+
 def assert_no_errors(nb):
     """No cell raised an error or wrote to stderr."""
     for i, o in outputs(nb):

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, assert_no_errors, execute_notebook, outputs
+from conftest import ROOT, assert_no_errors, execute_notebook, outputs, result_text
 
 
 @pytest.fixture(scope="module")
@@ -11,9 +11,6 @@ def lesson():
     return execute_notebook(ROOT / "notebooks" / "01-backpropagation.ipynb", profile="ci")
 
 
-def text(nb, start):
-    return next(o["data"]["text/plain"] for _, o in outputs(nb)
-                if o.output_type == "execute_result" and o["data"].get("text/plain", "").startswith(start))
 
 
 def test_runs_clean(lesson):
@@ -21,13 +18,13 @@ def test_runs_clean(lesson):
 
 
 def test_analytic_and_numerical_gradients_agree(lesson):
-    line = text(lesson, "largest relative difference")
+    line = result_text(lesson, at_start=True, fragment="largest relative difference")
     assert float(line.split(":")[1]) < 1e-6, line
 
 
 def test_training_lowers_the_loss_and_separates_the_moons(lesson):
-    before = float(re.search(r"cross-entropy ([\d.]+)", text(lesson, "cross-entropy")).group(1))
-    after_line = text(lesson, "after ")
+    before = float(re.search(r"cross-entropy ([\d.]+)", result_text(lesson, at_start=True, fragment="cross-entropy")).group(1))
+    after_line = result_text(lesson, at_start=True, fragment="after ")
     after = float(re.search(r"cross-entropy ([\d.]+)", after_line).group(1))
     accuracy = float(re.search(r"accuracy ([\d.]+)%", after_line).group(1))
     assert after < before / 4, after_line
@@ -35,11 +32,11 @@ def test_training_lowers_the_loss_and_separates_the_moons(lesson):
 
 
 def test_dl4j_computes_the_same_outputs_loss_and_gradients(lesson):
-    line = text(lesson, "loss: ours")
+    line = result_text(lesson, at_start=True, fragment="loss: ours")
     ours, theirs = map(float, re.findall(r"(?:ours|DL4J) ([\d.]+)", line))
     assert abs(ours - theirs) < 1e-9, line
     assert float(re.search(r"difference ([\d.e+-]+)", line).group(1)) < 1e-12, line
-    table = text(lesson, " " * 5)  # the gradients table
+    table = result_text(lesson, fragment="Gradients: ours vs DL4J")
     diffs = [float(v) for v in re.findall(r"\|\s+([\d.]+e[-+]\d+)\s+\|", table)]
     assert len(diffs) == 4 and max(diffs) < 1e-12, table
     assert any(o["data"].get("text/plain") == "true" for _, o in outputs(lesson) if o.output_type == "execute_result"), \
@@ -47,7 +44,7 @@ def test_dl4j_computes_the_same_outputs_loss_and_gradients(lesson):
 
 
 def test_dl4j_trained_from_the_same_start_ends_where_we_ended(lesson):
-    line = text(lesson, "DL4J after")
+    line = result_text(lesson, at_start=True, fragment="DL4J after")
     theirs, ours = map(float, re.findall(r"cross-entropy ([\d.]+) \(ours ([\d.]+)\)", line)[0])
     assert abs(theirs - ours) < 1e-4, line
 

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, assert_no_errors, execute_notebook, outputs
+from conftest import ROOT, assert_no_errors, execute_notebook, outputs, result_text
 
 
 @pytest.fixture(scope="module")
@@ -11,18 +11,15 @@ def lesson():
     return execute_notebook(ROOT / "notebooks" / "02-what-is-transfer-learning.ipynb", profile="ci")
 
 
-def result(nb, start):
-    return next(o["data"]["text/plain"] for _, o in outputs(nb)
-                if o.output_type == "execute_result" and o["data"].get("text/plain", "").startswith(start))
 
 
 def test_runs_clean_and_never_downloads(lesson):
     assert_no_errors(lesson)
-    assert result(lesson, "not downloaded")
+    assert result_text(lesson, at_start=True, fragment="not downloaded")
 
 
 def test_transfer_starts_higher_than_scratch_on_a_tiny_target(lesson):
-    verdicts = result(lesson, "higher start")
+    verdicts = result_text(lesson, at_start=True, fragment="higher start")
     start = float(re.search(r"higher start: \w+ \(([-+\d.]+) points\)", verdicts).group(1))
     asymptote = float(re.search(r"higher asymptote: \w+ \(([-+\d.]+) points\)", verdicts).group(1))
     assert start > 0, verdicts
@@ -31,7 +28,7 @@ def test_transfer_starts_higher_than_scratch_on_a_tiny_target(lesson):
 
 
 def test_inverted_digits_break_the_source_model_and_tuning_repairs_it(lesson):
-    line = result(lesson, "on inverted digits")
+    line = result_text(lesson, at_start=True, fragment="on inverted digits")
     before, after = map(float, re.findall(r"([\d.]+)%", line))
     assert before < 50.0, line
     assert after > before + 30.0, line

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, assert_no_errors, execute_notebook, outputs
+from conftest import ROOT, assert_no_errors, execute_notebook, outputs, result_text
 
 
 @pytest.fixture(scope="module")
@@ -11,9 +11,6 @@ def lesson():
     return execute_notebook(ROOT / "notebooks" / "03-feature-extraction.ipynb", profile="ci")
 
 
-def result(nb, start):
-    return next(o["data"]["text/plain"] for _, o in outputs(nb)
-                if o.output_type == "execute_result" and o["data"].get("text/plain", "").startswith(start))
 
 
 def test_runs_clean(lesson):
@@ -36,19 +33,19 @@ def test_frozen_base_new_head_learns_the_target(lesson):
 
 
 def test_target_classes_separate_in_feature_space(lesson):
-    line = result(lesson, "5s vs 7s")
+    line = result_text(lesson, at_start=True, fragment="5s vs 7s")
     between, within = map(float, re.findall(r"([\d.]+) (?:apart|from)", line))
     assert between > within, line
 
 
 def test_tiny_target_overfits_and_validation_shows_it(lesson):
-    line = result(lesson, "after ")
+    line = result_text(lesson, at_start=True, fragment="after ")
     train, val = map(float, re.findall(r"accuracy ([\d.]+)%", line)[:2])
     assert train - val > 5.0, line
 
 
 def test_the_freezing_verdict_matches_its_numbers(lesson):
-    text = result(lesson, "dense layer trains")
+    text = result_text(lesson, at_start=True, fragment="dense layer trains")
     gaps = [float(g) for g in re.findall(r"gap ([-\d.]+) points", text)]
     bests = [float(b) for b in re.findall(r"best validation ([\d.]+)%", text)]
     assert ("did not narrow" in text) == (gaps[1] >= gaps[0]), text

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, assert_no_errors, execute_notebook, outputs
+from conftest import ROOT, assert_no_errors, execute_notebook, outputs, result_text
 
 
 @pytest.fixture(scope="module")
@@ -11,14 +11,11 @@ def lesson():
     return execute_notebook(ROOT / "notebooks" / "04-fine-tuning.ipynb", profile="ci")
 
 
-def result(nb, start):
-    return next(o["data"]["text/plain"] for _, o in outputs(nb)
-                if o.output_type == "execute_result" and o["data"].get("text/plain", "").lstrip().startswith(start))
 
 
 @pytest.fixture(scope="module")
 def table(lesson):
-    text = result(lesson, "Fine-tuning strategies")
+    text = result_text(lesson, at_start=True, fragment="Fine-tuning strategies")
     rows = {}
     for line in text.splitlines()[3:]:
         cells = [c.strip() for c in line.split("|") if c.strip()]
@@ -48,12 +45,12 @@ def test_transfer_learns_the_target(table):
 
 
 def test_frozen_batch_normalisation_does_not_move(lesson):
-    line = result(lesson, "bn1a parameters")
+    line = result_text(lesson, at_start=True, fragment="bn1a parameters")
     frozen, trainable = map(float, re.findall(r"([\d.]+) when", line))
     assert frozen == 0.0 and trainable > 0.0, line
 
 
 def test_verdicts_and_movement_chart(lesson):
-    assert "forgets the source most: all at once, 1e-2" in result(lesson, "best on the target")
+    assert "forgets the source most: all at once, 1e-2" in result_text(lesson, at_start=True, fragment="best on the target")
     assert any("How far each layer moved" in o["data"].get("text/plain", "") for _, o in outputs(lesson)
                if "image/png" in o.get("data", {}))

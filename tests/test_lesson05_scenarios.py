@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, assert_no_errors, execute_notebook, outputs
+from conftest import ROOT, assert_no_errors, execute_notebook, outputs, result_text
 
 
 @pytest.fixture(scope="module")
@@ -11,14 +11,11 @@ def lesson():
     return execute_notebook(ROOT / "notebooks" / "05-four-scenarios.ipynb", profile="ci")
 
 
-def result(nb, contains):
-    return next(o["data"]["text/plain"] for _, o in outputs(nb)
-                if o.output_type == "execute_result" and contains in o["data"].get("text/plain", ""))
 
 
 def grid(nb):
     rows = {}
-    for line in result(nb, "Four scenarios").splitlines()[3:]:
+    for line in result_text(nb, fragment="Four scenarios").splitlines()[3:]:
         c = [x.strip() for x in line.split("|") if x.strip()]
         rows[(c[0], c[1], c[2])] = float(c[3])
     return rows
@@ -38,17 +35,17 @@ def test_small_similar_target_feature_extraction_beats_scratch(lesson):
 
 
 def test_transfer_helps_more_on_the_small_similar_target_than_on_the_small_dissimilar_one(lesson):
-    gains = dict(re.findall(r"(.+?): transfer ([-+\d.]+) points", result(lesson, "over scratch")))
+    gains = dict(re.findall(r"(.+?): transfer ([-+\d.]+) points", result_text(lesson, fragment="over scratch")))
     assert float(gains["digits 5-9 (small)"]) > float(gains["clothes 0-4 (small)"]), gains
 
 
 def test_linear_probe_ranks_the_targets_by_similarity(lesson):
-    probe = result(lesson, "Linear probe")
+    probe = result_text(lesson, fragment="Linear probe")
     values = dict((k.strip(), float(v)) for k, v in re.findall(r"\n\s*([\w -]+?)\s+\|\s+([\d.]+)\s+\|", probe))
     assert values["digits 5-9"] > values["inverted digits 5-9"] > values["clothes 0-4"], values
 
 
 def test_advice_is_given_and_checked_for_every_quadrant(lesson):
-    advice = result(lesson, "->")
+    advice = result_text(lesson, fragment="->")
     assert advice.count("advised") == 4
     assert "digits 5-9 (small) -> feature extractor" in advice

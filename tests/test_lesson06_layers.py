@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, assert_no_errors, execute_notebook, outputs
+from conftest import ROOT, assert_no_errors, execute_notebook, outputs, result_text
 
 
 @pytest.fixture(scope="module")
@@ -11,9 +11,6 @@ def lesson():
     return execute_notebook(ROOT / "notebooks" / "06-which-layers-to-transfer.ipynb", profile="ci")
 
 
-def result(nb, contains):
-    return next(o["data"]["text/plain"] for _, o in outputs(nb)
-                if o.output_type == "execute_result" and contains in o["data"].get("text/plain", ""))
 
 
 def test_runs_clean(lesson):
@@ -21,7 +18,7 @@ def test_runs_clean(lesson):
 
 
 def test_freezing_the_specific_top_hurts_the_dissimilar_target_more(lesson):
-    lines = result(lesson, "over scratch").splitlines()
+    lines = result_text(lesson, fragment="over scratch").splitlines()
     digits = [float(v) for v in re.findall(r"through \S+ ([-+][\d.]+)", lines[0])]
     clothes = [float(v) for v in re.findall(r"through \S+ ([-+][\d.]+)", lines[1])]
     assert len(digits) == 3 and len(clothes) == 3
@@ -30,6 +27,6 @@ def test_freezing_the_specific_top_hurts_the_dissimilar_target_more(lesson):
 
 
 def test_same_task_different_inputs_favours_the_last_layers(lesson):
-    line = result(lesson, "best with the first layers")
+    line = result_text(lesson, fragment="best with the first layers")
     first, last, scratch = map(float, re.findall(r"([\d.]+)%", line))
     assert last > first and last > scratch, line
