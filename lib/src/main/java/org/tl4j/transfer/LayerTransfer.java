@@ -162,6 +162,18 @@ public final class LayerTransfer {
 
     /** The sweep's table and a chart of accuracy against k. */
     public record Result(Table table, List<History> histories) {
+        /** For each depth copied frozen ("conv1", "conv2", ...): its accuracy minus training from scratch. */
+        public java.util.Map<String, Double> frozenGainsOverScratch() {
+            double scratch = table.doubleColumn("validation accuracy").getDouble(0);
+            java.util.Map<String, Double> gains = new java.util.LinkedHashMap<>();
+            for (int r = 1; r < table.rowCount(); r++) {
+                if (table.stringColumn("transferred layers").get(r).equals("frozen")) {
+                    gains.put(table.stringColumn("copied through").get(r), table.doubleColumn("validation accuracy").getDouble(r) - scratch);
+                }
+            }
+            return gains;
+        }
+
         public LearningCurve chart() {
             LearningCurve c = LearningCurve.of("Which layers to transfer", "k = weighted layers copied from the source (see the table)", "validation accuracy");
             for (int r = 0; r < table.rowCount(); r++) {

@@ -87,6 +87,34 @@ public final class ScenarioGrid {
         return Table.create("Four scenarios: best validation accuracy", target, size, strategy, mean, spread, runs);
     }
 
+    /** The quadrant a results row belongs to, e.g. "digits 5-9 (small)". */
+    static String quadrant(Table results, int row) {
+        return results.stringColumn("target").get(row) + " (" + results.stringColumn("size").get(row) + ")";
+    }
+
+    /** The mean accuracy of a strategy in a quadrant ("digits 5-9 (small)"), NaN if it did not run there. */
+    public static double accuracy(Table results, String quadrant, String strategy) {
+        for (int r = 0; r < results.rowCount(); r++) {
+            if (quadrant(results, r).equals(quadrant) && results.stringColumn("strategy").get(r).equals(strategy)) {
+                return results.doubleColumn("accuracy (mean)").getDouble(r);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Per quadrant: the best transfer strategy's mean accuracy minus training from scratch. */
+    public static Map<String, Double> gainsOverScratch(Table results) {
+        Map<String, Double> best = new LinkedHashMap<>();
+        for (int r = 0; r < results.rowCount(); r++) {
+            if (!results.stringColumn("strategy").get(r).equals(Strategy.SCRATCH.label())) {
+                best.merge(quadrant(results, r), results.doubleColumn("accuracy (mean)").getDouble(r), Math::max);
+            }
+        }
+        Map<String, Double> gains = new LinkedHashMap<>();
+        best.forEach((q, a) -> gains.put(q, a - accuracy(results, q, Strategy.SCRATCH.label())));
+        return gains;
+    }
+
     /** Grouped bars: one group per target, one bar per strategy. */
     public static org.knowm.xchart.CategoryChart chart(Table results) {
         org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder().width(860).height(420)
@@ -96,7 +124,7 @@ public final class ScenarioGrid {
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         List<String> groups = new ArrayList<>();
         for (int r = 0; r < results.rowCount(); r++) {
-            String g = results.stringColumn("target").get(r) + " (" + results.stringColumn("size").get(r) + ")";
+            String g = quadrant(results, r);
             if (!groups.contains(g)) {
                 groups.add(g);
             }
@@ -120,7 +148,7 @@ public final class ScenarioGrid {
         Map<String, String> best = new LinkedHashMap<>();
         Map<String, Double> bestAcc = new LinkedHashMap<>();
         for (int r = 0; r < results.rowCount(); r++) {
-            String key = results.stringColumn("target").get(r) + " (" + results.stringColumn("size").get(r) + ")";
+            String key = quadrant(results, r);
             double a = results.doubleColumn("accuracy (mean)").getDouble(r);
             if (!bestAcc.containsKey(key) || a > bestAcc.get(key)) {
                 bestAcc.put(key, a);

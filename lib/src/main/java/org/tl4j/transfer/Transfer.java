@@ -201,8 +201,4 @@ public final class Transfer {
         }
         return rate;
     }
-
-    List<Integer> reinitialized() {
-        return new ArrayList<>(reinitialize);
-    }
 }
