@@ -29,12 +29,13 @@ KERNEL     := $(VENV)/share/jupyter/kernels/tl4j/kernel.json
 KERNEL_OPTS := $(VENV)/.kernel-options
 DATA       := datasets/cache/MANIFEST.sha256
 
-.PHONY: help setup lab test venv lib kernel datasets browser bench models clean FORCE
+.PHONY: help setup lab test venv lib kernel datasets browser bench models release clean FORCE
 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
 	@echo "make test    set up and run every test"
 	@echo "make bench   print speed figures"
+	@echo "make release generate the student versions of the exercises (exercises/release/)"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES)"
 
 setup: $(KERNEL) $(DATA) browser
@@ -93,6 +94,11 @@ test: setup
 bench: setup
 	@java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.bench.Bench
 	@$(PY) tests/bench_kernel.py
+
+# Student versions of every exercise: solutions replaced by failing stubs, hidden tests removed.
+release: setup
+	cd exercises && for a in $$(ls source); do \
+	  PATH="$(CURDIR)/$(VENV)/bin:$$PATH" nbgrader generate_assignment "$$a" --force || exit 1; done
 
 # Retrains the course's model zoo from its recipes into the library's resources (a few minutes).
 models: $(DATA) | $(LIB_JAR)

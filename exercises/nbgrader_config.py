@@ -1,0 +1,19 @@
+"""nbgrader configuration of the tl4j exercises: Java notebooks on the "Java (tl4j)" kernel."""
+import os
+
+c = get_config()  # noqa: F821 (provided by nbgrader)
+
+c.CourseDirectory.course_id = "tl4j"
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+
+# What replaces an instructor's solution in the student version: a stub that fails when run,
+# so an unanswered exercise can never pass its tests.
+c.ClearSolutions.code_stub = {
+    "java": '// YOUR CODE HERE\nthrow new UnsupportedOperationException("not implemented yet");',
+}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Grading runs every cell on the Java kernel. DL4J cells load models and train: a generous
+# per-cell limit, after which the cell is interrupted, counts as failed and grading goes on.
+c.Execute.timeout = 180
+c.Execute.interrupt_on_timeout = True
