@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.tl4j.train.History;
+import org.tl4j.train.Repeats;
 import org.tl4j.train.Trainer;
 import org.tl4j.viz.ProgressBar;
 import tech.tablesaw.api.DoubleColumn;
@@ -100,21 +101,17 @@ public final class EmbeddingComparison {
         IntColumn runs = IntColumn.create("seeds");
         for (int n : perClass) {
             for (TextClassifier.Start s : starts) {
-                double sum = 0;
-                double min = 1;
-                double max = 0;
+                List<Double> acc = new ArrayList<>();
                 for (int k = 0; k < seeds; k++) {
                     long seed = 100 + k;
-                    double a = accuracyOf(s, pool.perClass(n, seed), seed);
-                    sum += a;
-                    min = Math.min(min, a);
-                    max = Math.max(max, a);
+                    acc.add(accuracyOf(s, pool.perClass(n, seed), seed));
                     bar.step(n + " per class, " + s.name().toLowerCase());
                 }
+                Repeats repeats = new Repeats(acc);
                 size.append(n);
                 start.append(s.label());
-                mean.append(sum / seeds);
-                spread.append(max - min);
+                mean.append(repeats.mean());
+                spread.append(repeats.spread());
                 runs.append(seeds);
             }
         }

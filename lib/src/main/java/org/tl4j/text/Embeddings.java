@@ -139,11 +139,6 @@ public final class Embeddings {
         return corpusTokens;
     }
 
-    /** How many of the given words have a vector. */
-    public long coverage(Collection<String> wanted) {
-        return wanted.stream().filter(this::contains).count();
-    }
-
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "Embeddings: %,d words x %d dimensions", size(), dimensions());

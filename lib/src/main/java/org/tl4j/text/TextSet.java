@@ -143,11 +143,6 @@ public final class TextSet {
         return tokens;
     }
 
-    /** Longest text in tokens; batches are padded to it. */
-    public int maxTokens() {
-        return examples.stream().mapToInt(e -> e.tokens().size()).max().orElse(1);
-    }
-
     /**
      * The whole set as one DataSet: features [n, length] hold word indices (0 = unknown or
      * padding), the mask [n, length] marks the real words; texts longer than length are cut.

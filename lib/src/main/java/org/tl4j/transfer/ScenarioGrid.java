@@ -2,6 +2,7 @@ package org.tl4j.transfer;
 
 import org.tl4j.data.ImageSet;
 import org.tl4j.train.History;
+import org.tl4j.train.Repeats;
 import org.tl4j.train.Trainer;
 import org.tl4j.viz.ProgressBar;
 import org.tl4j.zoo.SourceModel;
@@ -76,8 +77,9 @@ public final class ScenarioGrid {
                 target.append(t.name());
                 size.append(t.size());
                 strategy.append(s.label());
-                mean.append(acc.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
-                spread.append(acc.stream().mapToDouble(Double::doubleValue).max().orElse(0) - acc.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+                Repeats repeats = new Repeats(acc);
+                mean.append(repeats.mean());
+                spread.append(repeats.spread());
                 runs.append(seeds);
             }
         }
