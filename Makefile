@@ -29,13 +29,15 @@ KERNEL     := $(VENV)/share/jupyter/kernels/tl4j/kernel.json
 KERNEL_OPTS := $(VENV)/.kernel-options
 DATA       := datasets/cache/MANIFEST.sha256
 
-.PHONY: help setup lab test venv lib kernel datasets browser bench models release clean FORCE
+.PHONY: help setup lab test venv lib kernel datasets browser bench models release samples grade clean FORCE
 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
 	@echo "make test    set up and run every test"
 	@echo "make bench   print speed figures"
 	@echo "make release generate the student versions of the exercises (exercises/release/)"
+	@echo "make samples three sample submissions to grade (exercises/samples/)"
+	@echo "make grade SUBMISSIONS=dir  autograde a folder of submissions: exercises/grades/ and exercises/feedback/"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES)"
 
 setup: $(KERNEL) $(DATA) browser
@@ -99,6 +101,15 @@ bench: setup
 release: setup
 	cd exercises && for a in $$(ls source); do \
 	  PATH="$(CURDIR)/$(VENV)/bin:$$PATH" nbgrader generate_assignment "$$a" --force || exit 1; done
+
+# Three sample submissions (exercises/samples/) to try `make grade` on.
+samples: release
+	cd exercises && $(CURDIR)/$(VENV)/bin/python make_samples.py
+
+# Autogrades SUBMISSIONS=<folder>/<student>/<assignment>/*.ipynb: grade table and feedback.
+grade: release
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=<folder of student folders>, e.g. make samples grade SUBMISSIONS=exercises/samples"; exit 2; }
+	cd exercises && $(CURDIR)/$(VENV)/bin/python grade.py "$(abspath $(SUBMISSIONS))"
 
 # Retrains the course's model zoo from its recipes into the library's resources (a few minutes).
 models: $(DATA) | $(LIB_JAR)

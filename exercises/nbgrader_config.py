@@ -15,5 +15,13 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # Grading runs every cell on the Java kernel. DL4J cells load models and train: a generous
 # per-cell limit, after which the cell is interrupted, counts as failed and grading goes on.
-c.Execute.timeout = 180
+# TL4J_CELL_TIMEOUT overrides it (the tests use a short one). grade.py also bounds a whole submission.
+c.Execute.timeout = int(os.environ.get("TL4J_CELL_TIMEOUT", "180"))
 c.Execute.interrupt_on_timeout = True
+
+# Feedback shows each check's message but not the code of the hidden tests, so they stay usable
+# for the next class.
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]

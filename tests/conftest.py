@@ -16,8 +16,19 @@ def kernel_dir():
     return Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME
 
 
+_executed = {}
+
+
 def execute_notebook(path, profile="ci", timeout=600):
-    """Executes a notebook through the installed kernel and returns it with its outputs."""
+    """Executes a notebook through the installed kernel and returns it with its outputs. Each notebook
+    runs once per test session and profile: the lesson's tests and the deck built from it share the run."""
+    key = (str(path), profile)
+    if key not in _executed:
+        _executed[key] = _execute(path, profile, timeout)
+    return _executed[key]
+
+
+def _execute(path, profile, timeout):
     nb = nbformat.read(path, as_version=4)
     os.environ["TL4J_PROFILE"] = profile
     client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=timeout, allow_errors=False,

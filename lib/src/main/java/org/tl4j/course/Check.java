@@ -23,10 +23,36 @@ public final class Check {
 
     /** Two values that must be equal. */
     public static String equal(String what, Object actual, Object expected) {
-        if (actual == null ? expected != null : !actual.equals(expected)) {
-            throw new AssertionError(what + " should be " + expected + ", but it is " + actual + ".");
+        if (!same(actual, expected)) {
+            String found = String.valueOf(actual), wanted = String.valueOf(expected);
+            if (found.equals(wanted) && actual != null && expected != null) {
+                found += " (" + article(actual.getClass().getSimpleName()) + ")";
+                wanted += " (" + article(expected.getClass().getSimpleName()) + ")";
+            }
+            throw new AssertionError(what + " should be " + wanted + ", but it is " + found + ".");
         }
         return "ok: " + what + " = " + actual;
+    }
+
+    /** Equal values; whole numbers compare by value whatever their type (5 equals 5L). */
+    static boolean same(Object actual, Object expected) {
+        if (isWhole(actual) && isWhole(expected)) {
+            return ((Number) actual).longValue() == ((Number) expected).longValue();
+        }
+        return actual == null ? expected == null : actual.equals(expected);
+    }
+
+    private static boolean isWhole(Object o) {
+        return o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte;
+    }
+
+    /** "an Integer (2)", "a String (b)": a value with its type, for error messages. */
+    static String typed(Object value) {
+        return article(value.getClass().getSimpleName()) + " (" + value + ")";
+    }
+
+    static String article(String type) {
+        return ("AEIOU".indexOf(type.isEmpty() ? 'x' : type.charAt(0)) >= 0 ? "an " : "a ") + type;
     }
 
     /** A condition, with the advice to show when it does not hold. */
@@ -37,12 +63,24 @@ public final class Check {
         return "ok: " + what;
     }
 
+    /** One of a fixed set of choices (a letter, an enum constant); the error lists them. */
+    public static String oneOf(String what, Object actual, Object... choices) {
+        for (Object c : choices) {
+            if (c.equals(actual)) {
+                return "ok: " + what + " = " + actual + " (one of the choices; graded when your work is collected)";
+            }
+        }
+        String type = choices.length == 0 ? "" : " (" + article(choices[0].getClass().getSimpleName()) + ")";
+        throw new AssertionError(what + " should be one of " + java.util.Arrays.toString(choices) + type + ", but it is "
+                + (actual == null ? "null" : typed(actual)) + ".");
+    }
+
     /** The answer's value as a number, or an error that names the type that was given instead. */
     static double number(String what, Object actual) {
         if (actual instanceof Number n) {
             return n.doubleValue();
         }
         throw new AssertionError(what + " should be a number, but it is "
-                + (actual == null ? "null" : "a " + actual.getClass().getSimpleName() + " (" + actual + ")") + ".");
+                + (actual == null ? "null" : typed(actual)) + ".");
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Plugs the course into the JJava kernel (found through the Extension service file when the
  * library is on JJAVA_CLASSPATH): renderers for charts, tables, arrays, networks and the course's
- * own visuals; live output in place; advice on out-of-memory errors; the course's imports.
+ * own visuals; live output in place; advice on out-of-memory errors; a guard against System.exit in a cell; the course's imports.
  *
  * <p>Uses only the kernel API that is binary-compatible from jjava 1.0-a6 to the pinned 1.0a8:
  * Extension.install, Renderer registrations, MIMEType, DisplayData put* methods, BaseKernel.eval
@@ -42,6 +42,7 @@ public final class Tl4jExtension implements Extension {
         registerRenderers(kernel.getRenderer());
         Live.useScreen(new NotebookScreen(kernel));
         OutOfMemoryAdvice.attach(kernel);
+        ExitGuard.install();
         kernel.eval(CourseImports.statements());
         installed = true;
     }

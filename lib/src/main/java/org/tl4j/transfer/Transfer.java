@@ -146,6 +146,11 @@ public final class Transfer {
             b.setFeatureExtractor(freezeThrough);
         }
         MultiLayerNetwork net = b.build();
+        if (headClasses != null) {
+            // with frozen layers, DL4J draws the new head's weights unseeded: draw them again, seeded
+            int top = net.getnLayers() - 1;
+            Networks.reinitialize(net, headHidden > 0 ? List.of(top - 1, top) : List.of(top), seed);
+        }
         if (!reinitialize.isEmpty()) {
             Networks.reinitialize(net, new ArrayList<>(reinitialize), seed);
         }

@@ -31,4 +31,18 @@ class CheckTest {
         e = assertThrows(AssertionError.class, () -> Check.that("loss decreases", false, "Lower the learning rate."));
         assertEquals("loss decreases: not yet. Lower the learning rate.", e.getMessage());
     }
+
+    @Test
+    void wholeNumbersCompareByValueAndLookalikesNameTheirTypes() {
+        assertEquals("ok: outputs = 5", Check.equal("outputs", 5L, 5));
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.equal("answer", "5", 5));
+        assertEquals("answer should be 5 (an Integer), but it is 5 (a String).", e.getMessage());
+    }
+
+    @Test
+    void oneOfListsTheChoices() {
+        assertTrue(Check.oneOf("answer3", "b", "a", "b", "c").startsWith("ok: answer3 = b"));
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.oneOf("answer3", 2, "a", "b", "c"));
+        assertEquals("answer3 should be one of [a, b, c] (a String), but it is an Integer (2).", e.getMessage());
+    }
 }

@@ -60,6 +60,15 @@ class TransferTest {
     }
 
     @Test
+    void theNewHeadIsTheSameForTheSameSeedEvenBehindFrozenLayers() {
+        // DL4J draws a new head unseeded when layers are frozen; Transfer draws it again, seeded
+        MultiLayerNetwork a = Transfer.headOnly(lenet, 5), b = Transfer.headOnly(lenet, 5);
+        assertEquals(a.params(), b.params());
+        MultiLayerNetwork other = Transfer.from(lenet).freezeThrough("fc").newHead(5).seed(7).build();
+        assertNotEquals(a.getLayer(5).params(), other.getLayer(5).params());
+    }
+
+    @Test
     void errorsNameTheValidChoices() {
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> Transfer.from(lenet).freezeThrough("conv3"));
         assertTrue(name.getMessage().contains("0 conv1, 1 pool1, 2 conv2, 3 pool2, 4 fc, 5 output"), name.getMessage());

@@ -1,0 +1,256 @@
+"""Autogrades a folder of submissions and writes the grade table and every student's feedback.
+
+    python grade.py SUBMISSIONS    (run by `make grade SUBMISSIONS=dir`, from this folder)
+
+SUBMISSIONS holds one folder per student, each with one folder per assignment holding the
+student's notebooks: SUBMISSIONS/<student>/<assignment>/<notebook>.ipynb (nbgrader's layout).
+Each submission is graded on its own, through nbgrader and the Java kernel, within a time limit,
+so a broken or hostile one costs its author the points and nobody else anything. Writes:
+  grades/grades.csv, grades/grades.html   one row per student, one column per assignment
+  feedback/<student>/<assignment>/        nbgrader's feedback, or a note saying why there is none
+Limits: TL4J_CELL_TIMEOUT (seconds per cell, nbgrader_config.py), TL4J_SUBMISSION_LIMIT
+(seconds per submission, default 900).
+"""
+import csv
+import html
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import nbformat
+
+COURSE = Path(__file__).resolve().parent
+SUBMISSION_LIMIT = int(os.environ.get("TL4J_SUBMISSION_LIMIT", "900"))
+STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+NOT_SUBMITTED = "not submitted"
+TIMEOUT_ERRORS = ("CellTimeoutError", "EvaluationInterruptedException")
+
+
+def assignments():
+    return sorted(p.name for p in (COURSE / "source").iterdir() if p.is_dir())
+
+
+def nbgrader(*args, env=None, timeout=None):
+    """Runs one nbgrader command in a session of its own; kills it and its kernels past the timeout."""
+    marker = "tl4j-grading-" + uuid.uuid4().hex
+    env = dict(env or os.environ, TL4J_GRADING_RUN=marker)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    with tempfile.TemporaryFile("w+") as log:
+        # output to a file, not a pipe: a kernel inherits it and may outlive nbgrader
+        proc = subprocess.Popen([str(Path(sys.executable).parent / "nbgrader"), *args], cwd=COURSE, env=env,
+                                stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        try:
+            proc.wait(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            timed_out = True
+        kill_processes_of(marker)
+        log.seek(0)
+        return proc.returncode, log.read(), timed_out
+
+
+def kill_processes_of(marker):
+    """Kernels run in sessions of their own; those of one run carry its marker in their environment."""
+    needle = ("TL4J_GRADING_RUN=" + marker).encode()
+    proc = Path("/proc")
+    if proc.is_dir():
+        pids = []
+        for entry in proc.iterdir():
+            try:
+                if entry.name.isdigit() and needle in (entry / "environ").read_bytes():
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    else:  # macOS: ps shows the environment with e
+        listing = subprocess.run(["ps", "eww", "-ax", "-o", "pid=,command="], capture_output=True, text=True).stdout
+        pids = [int(line.split()[0]) for line in listing.splitlines() if needle.decode() in line]
+    for pid in pids:
+        if pid != os.getpid():
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def notebook_problem(path):
+    """Why a submitted notebook cannot be graded, or None."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        json.loads(text)
+    except json.JSONDecodeError as e:
+        return f"{path.name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
+    except UnicodeDecodeError:
+        return f"{path.name} is not a text file"
+    try:
+        nbformat.validate(nbformat.reads(text, as_version=4))
+    except Exception as e:  # nbformat's validation errors come in several types
+        return f"{path.name} is not a valid notebook ({type(e).__name__}: {str(e).splitlines()[0][:200]})"
+    return None
+
+
+def write_note(student, assignment, text):
+    folder = COURSE / "feedback" / student / assignment
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    (folder / "not-graded.html").write_text(
+        f"<!doctype html><meta charset='utf-8'><title>{html.escape(assignment)}: not graded</title>"
+        f"<h1>{html.escape(assignment)}: not graded (0 points)</h1><p>{html.escape(text)}</p>", encoding="utf-8")
+
+
+def forget(student, assignment):
+    """Removes an earlier grade of this submission, so a failed re-grade never shows a stale score."""
+    from nbgrader.api import Gradebook, MissingEntry
+    with Gradebook("sqlite:///" + str(COURSE / "gradebook.db")) as gb:
+        try:
+            gb.remove_submission(assignment, student)
+        except MissingEntry:
+            pass
+    shutil.rmtree(COURSE / "autograded" / student / assignment, ignore_errors=True)
+
+
+def timed_out_cells(student, assignment):
+    """The graded cells the per-cell time limit stopped."""
+    out = []
+    for path in sorted((COURSE / "autograded" / student / assignment).glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for o in cell.get("outputs", []):
+                if o.get("output_type") == "error" and any(t in o.get("ename", "") for t in TIMEOUT_ERRORS):
+                    out.append(cell.metadata.get("nbgrader", {}).get("grade_id", "a cell"))
+                    break
+    return out
+
+
+def grade_one(student, assignment, folder):
+    """Autogrades one submission; returns a note for the table ('' when all went normally)."""
+    dest = COURSE / "submitted" / student / assignment
+    shutil.rmtree(dest, ignore_errors=True)
+    forget(student, assignment)
+    notebooks = sorted(folder.glob("*.ipynb"))
+    problems = [p for p in map(notebook_problem, notebooks) if p]
+    if not notebooks:
+        problems = ["no notebook (.ipynb) in the submission"]
+    if problems:
+        note = "; ".join(problems) + ". Download the notebook again from Jupyter (File > Download) and resubmit."
+        write_note(student, assignment, note)
+        return note
+    shutil.copytree(folder, dest)
+    started = time.time()
+    code, log, timed_out = nbgrader("autograde", assignment, "--student", student, "--force",
+                                    timeout=SUBMISSION_LIMIT)
+    if timed_out or code != 0:
+        forget(student, assignment)
+        note = (f"grading stopped after {SUBMISSION_LIMIT} s, the limit for one submission: some code never ends "
+                "or ignores interruption" if timed_out else "grading failed: " + " | ".join(log.strip().splitlines()[-3:]))
+        write_note(student, assignment, note)
+        return note
+    stopped = timed_out_cells(student, assignment)
+    nbgrader("generate_feedback", assignment, "--student", student, "--force", timeout=300)
+    note = f"graded in {time.time() - started:.0f} s"
+    if stopped:
+        note += "; stopped by the per-cell time limit (endless loop?): " + ", ".join(stopped)
+    return note
+
+
+def scores(students, names):
+    """{(student, assignment): (score, max, manual pending)} from the gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+    out = {}
+    with Gradebook("sqlite:///" + str(COURSE / "gradebook.db")) as gb:
+        maxima = {a: gb.find_assignment(a).max_score for a in names}
+        for s in students:
+            for a in names:
+                try:
+                    sub = gb.find_submission(a, s)
+                    out[s, a] = (sub.score, sub.max_score, sub.needs_manual_grade)
+                except MissingEntry:
+                    out[s, a] = (0.0, maxima[a], False)
+    return out
+
+
+def write_table(students, names, results, notes):
+    folder = COURSE / "grades"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "grades.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["student", *names, "total", "max", "manual grading pending", "notes"])
+        for s in students:
+            row = [results[s, a] for a in names]
+            pending = [a for a, r in zip(names, row) if r[2]]
+            w.writerow([s, *(f"{r[0]:g}" for r in row), f"{sum(r[0] for r in row):g}", f"{sum(r[1] for r in row):g}",
+                        " ".join(pending), " | ".join(f"{a}: {notes[s, a]}" for a in names if notes.get((s, a)))])
+    head = "".join(f"<th>{html.escape(a)}</th>" for a in names)
+    rows = []
+    for s in students:
+        cells = []
+        for a in names:
+            got, maximum, pending = results[s, a]
+            link = next(iter(sorted((COURSE / "feedback" / s / a).glob("*.html"))), None)
+            text = f"{got:g} / {maximum:g}" + (" *" if pending else "")
+            if notes.get((s, a)) == NOT_SUBMITTED:
+                text = "&mdash;"
+            text = f"<a href='{html.escape(os.path.relpath(link, folder))}'>{text}</a>" if link else text
+            cells.append(f"<td title='{html.escape(notes.get((s, a), ''))}'>{text}</td>")
+        total = sum(results[s, a][0] for a in names)
+        maximum = sum(results[s, a][1] for a in names)
+        remarks = {a: re.sub(r"^graded in \d+ s;? ?", "", notes.get((s, a), "")) for a in names}
+        note = "<br>".join(f"<b>{html.escape(a)}</b>: {html.escape(r)}" for a, r in remarks.items()
+                           if r and r != NOT_SUBMITTED)
+        rows.append(f"<tr><th>{html.escape(s)}</th>{''.join(cells)}<td>{total:g} / {maximum:g}</td><td>{note}</td></tr>")
+    (folder / "grades.html").write_text(
+        "<!doctype html><meta charset='utf-8'><title>tl4j grades</title><style>body{font-family:sans-serif}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
+        "td:last-child{text-align:left;max-width:40em}</style><h1>tl4j: grades</h1>"
+        "<p>Automatic points; * = written answers await manual grading (<code>nbgrader formgrader</code>); "
+        "&mdash; = not submitted. "
+        "Each score links to the student's feedback.</p>"
+        f"<table><tr><th>student</th>{head}<th>total</th><th>notes</th></tr>{''.join(rows)}</table>",
+        encoding="utf-8")
+    return folder
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.exit(__doc__)
+    root = Path(argv[1]).resolve()
+    if not root.is_dir():
+        sys.exit(f"grade: {root} is not a folder. Usage: make grade SUBMISSIONS=<folder of student folders>")
+    names = assignments()
+    from nbgrader.api import Gradebook, MissingEntry
+    with Gradebook("sqlite:///" + str(COURSE / "gradebook.db")) as gb:
+        for a in names:
+            try:
+                gb.find_assignment(a)
+            except MissingEntry:
+                sys.exit(f"grade: the assignment {a} has not been released yet: run `make release` first")
+    students = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if not STUDENT_ID.match(folder.name):
+            print(f"grade: skipped {folder.name!r}: a student folder name uses letters, digits, '.', '-' and '_'")
+            continue
+        students.append(folder.name)
+    notes = {}
+    for s in students:
+        for a in names:
+            if not (root / s / a).is_dir():
+                forget(s, a)
+                notes[s, a] = NOT_SUBMITTED
+            else:
+                notes[s, a] = grade_one(s, a, root / s / a)
+            print(f"grade: {s} / {a}: {notes[s, a]}", flush=True)
+    folder = write_table(students, names, scores(students, names), notes)
+    print(f"grade: {len(students)} students; table in {folder / 'grades.csv'} and {folder / 'grades.html'}; "
+          f"feedback in {COURSE / 'feedback'}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
