@@ -31,7 +31,7 @@ DATA       := datasets/cache/MANIFEST.sha256
 REVEAL     := slides/node_modules/reveal.js/dist/reveal.js
 SLIDES_PROFILE ?= class
 
-.PHONY: help setup lab test venv lib kernel datasets browser bench models release samples grade slides clean FORCE
+.PHONY: help setup lab test venv lib kernel datasets browser bench models release samples grade grade-table slides clean FORCE
 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
@@ -40,6 +40,7 @@ help:
 	@echo "make release generate the student versions of the exercises (exercises/release/)"
 	@echo "make samples three sample submissions to grade (exercises/samples/)"
 	@echo "make grade SUBMISSIONS=dir  autograde a folder of submissions: exercises/grades/ and exercises/feedback/"
+	@echo "make grade-table  the grade table again from the gradebook, after grading written answers by hand"
 	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES)"
 
@@ -122,6 +123,10 @@ samples: release
 grade: release
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=<folder of student folders>, e.g. make samples grade SUBMISSIONS=exercises/samples"; exit 2; }
 	cd exercises && $(CURDIR)/$(VENV)/bin/python grade.py "$(abspath $(SUBMISSIONS))"
+
+# The grade table again from the gradebook (after grading written answers), nothing re-graded.
+grade-table: release
+	cd exercises && $(CURDIR)/$(VENV)/bin/python grade.py --table
 
 # Retrains the course's model zoo from its recipes into the library's resources (a few minutes).
 models: $(DATA) | $(LIB_JAR)

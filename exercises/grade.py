@@ -1,6 +1,8 @@
 """Autogrades a folder of submissions and writes the grade table and every student's feedback.
 
     python grade.py SUBMISSIONS    (run by `make grade SUBMISSIONS=dir`, from this folder)
+    python grade.py --table        (run by `make grade-table`: the table again, from the gradebook,
+                                    e.g. after grading written answers; nothing is re-graded)
 
 SUBMISSIONS holds one folder per student, each with one folder per assignment holding the
 student's notebooks: SUBMISSIONS/<student>/<assignment>/<notebook>.ipynb (nbgrader's layout).
@@ -218,7 +220,29 @@ def write_table(students, names, results, notes):
     return folder
 
 
+def table_only():
+    """The grade table again: scores from the gradebook as it is now (manual grades included); the
+    students and notes of the last table, so that a submission that could not be graded keeps its row."""
+    from nbgrader.api import Gradebook
+    with Gradebook("sqlite:///" + str(COURSE / "gradebook.db")) as gb:
+        students = {s.id for s in gb.students}
+    names, notes = assignments(), {}
+    last = COURSE / "grades" / "grades.csv"
+    if last.is_file():
+        with open(last, newline="") as f:
+            for row in csv.DictReader(f):
+                students.add(row["student"])
+                for part in filter(None, row["notes"].split(" | ")):
+                    a, _, note = part.partition(": ")
+                    notes[row["student"], a] = note
+    students = sorted(students)
+    folder = write_table(students, names, scores(students, names), notes)
+    print(f"grade: table of {len(students)} students rewritten from the gradebook: {folder / 'grades.html'}")
+
+
 def main(argv):
+    if len(argv) == 2 and argv[1] == "--table":
+        return table_only()
     if len(argv) != 2:
         sys.exit(__doc__)
     root = Path(argv[1]).resolve()

@@ -22,6 +22,12 @@ def solution_text(cell):
     return "".join(l for l in lines if not MARKERS.match(l)).rstrip("\n")
 
 
+def question_of(grade_id):
+    """The question number of a cell's grade id ("q2-test" -> 2), or None."""
+    m = re.match(r"^q(\d+)-", grade_id or "")
+    return int(m.group(1)) if m else None
+
+
 def answered(released, source, questions=None):
     """The released notebook with the instructor's answers to the given questions (all if None)."""
     solutions = {c["metadata"]["nbgrader"]["grade_id"]: solution_text(c) for c in source["cells"]
@@ -29,8 +35,7 @@ def answered(released, source, questions=None):
     nb = json.loads(json.dumps(released))
     for cell in nb["cells"]:
         gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
-        question = int(gid[1:].split("-")[0]) if gid and re.match(r"^q\d+-", gid) else None
-        if gid in solutions and (questions is None or question in questions):
+        if gid in solutions and (questions is None or question_of(gid) in questions):
             cell["source"] = solutions[gid]
     return nb
 

@@ -76,8 +76,9 @@ public final class TransferCheck {
         }
         if (copied != k) {
             throw new AssertionError(String.format("%s: the first %d layers %s have the source's weights; %d were asked "
-                    + "for %s. (Pooling layers have no weights: they count as copied when a copied layer lies above them.)",
-                    what, copied, names.subList(0, copied), k, names.subList(0, k)));
+                    + "for %s: network(%d, ...) copies them. (k counts layers from the bottom, pooling included; pooling has "
+                    + "no weights and counts as copied when a copied layer lies above it.)",
+                    what, copied, names.subList(0, copied), k, names.subList(0, k), k));
         }
         List<String> frozenNow = frozenNames(net);
         List<String> expected = frozen ? names.subList(0, k) : List.of();
@@ -113,7 +114,7 @@ public final class TransferCheck {
                                   double atLeast, int... classes) {
         double claimed = Check.number(what, reported);
         MultiLayerNetwork net = network("the trained network", answer);
-        ImageSet validation = testSet(dataset).classes(classes).perClass(perClass, seed);
+        ImageSet validation = images(dataset, false).classes(classes).perClass(perClass, seed);
         double measured = Report.of(net, validation).accuracy();
         if (Math.abs(claimed - measured) > 1e-6) {
             throw new AssertionError(String.format(Locale.ROOT, "%s is %s, but the network reaches %.4f on the validation "
@@ -126,7 +127,7 @@ public final class TransferCheck {
     /** The network's accuracy on held-out test images (never used for training or validation) reaches {@code atLeast}. */
     public static String reaches(String what, Object answer, String dataset, double atLeast, int... classes) {
         MultiLayerNetwork net = network(what, answer);
-        ImageSet heldOut = testSet(dataset).classes(classes).perClass(HELD_OUT, HELD_OUT_SEED);
+        ImageSet heldOut = images(dataset, false).classes(classes).perClass(HELD_OUT, HELD_OUT_SEED);
         double measured = Report.of(net, heldOut).accuracy();
         if (measured < atLeast) {
             throw new AssertionError(String.format(Locale.ROOT, "%s reaches %.1f%% on %d held-out test images; at least "
@@ -140,11 +141,12 @@ public final class TransferCheck {
         double claimed = Check.number(what, reported);
         MultiLayerNetwork net = network("the fine-tuned network", answer);
         MultiLayerNetwork original = Zoo.load(source).network();
-        int row = Networks.movement(original, net).stringColumn("layer").indexOf(layer);
+        tech.tablesaw.api.Table movement = Networks.movement(original, net);
+        int row = movement.stringColumn("layer").indexOf(layer);
         if (row < 0) {
             throw new AssertionError(what + ": the network has no layer \"" + layer + "\" with weights.");
         }
-        double moved = Networks.movement(original, net).doubleColumn("relative change").getDouble(row);
+        double moved = movement.doubleColumn("relative change").getDouble(row);
         if (!(moved > 0)) {
             throw new AssertionError(what + ": " + layer + " has not moved from the source's weights: train the network first.");
         }
@@ -162,8 +164,8 @@ public final class TransferCheck {
      */
     public static String linearProbe(String what, Object reported, String source, String dataset, int perClass, int... classes) {
         double claimed = Check.number(what, reported);
-        ImageSet train = trainSet(dataset).classes(classes).perClass(perClass, 1);
-        ImageSet validation = testSet(dataset).classes(classes).perClass(100, 2);
+        ImageSet train = images(dataset, true).classes(classes).perClass(perClass, 1);
+        ImageSet validation = images(dataset, false).classes(classes).perClass(100, 2);
         double probe = Similarity.linearProbe(Zoo.load(source), train, validation, 5, 1);
         if (Math.abs(claimed - probe) > 0.02) {
             throw new AssertionError(String.format(Locale.ROOT, "%s is %.3f, but the probe with the exercise's recipe "
@@ -227,18 +229,10 @@ public final class TransferCheck {
         return out;
     }
 
-    private static ImageSet trainSet(String dataset) {
+    private static ImageSet images(String dataset, boolean train) {
         return switch (dataset) {
-            case "mnist" -> Mnist.train();
-            case "fashion-mnist" -> FashionMnist.train();
-            default -> throw new IllegalArgumentException("unknown data set \"" + dataset + "\": mnist or fashion-mnist");
-        };
-    }
-
-    private static ImageSet testSet(String dataset) {
-        return switch (dataset) {
-            case "mnist" -> Mnist.test();
-            case "fashion-mnist" -> FashionMnist.test();
+            case "mnist" -> train ? Mnist.train() : Mnist.test();
+            case "fashion-mnist" -> train ? FashionMnist.train() : FashionMnist.test();
             default -> throw new IllegalArgumentException("unknown data set \"" + dataset + "\": mnist or fashion-mnist");
         };
     }
