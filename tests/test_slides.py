@@ -12,6 +12,7 @@ from test_browser import CHROMIUM, FLAGS
 
 sys.path.insert(0, str(ROOT / "slides"))
 import build  # noqa: E402  (slides/build.py, what `make slides` runs)
+import pdf  # noqa: E402  (slides/pdf.py)
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="chromium is not installed (make installs it only when run as root)")
@@ -86,6 +87,13 @@ def test_a_deck_presents_offline_with_navigation_and_charts(decks, artifacts, le
     if lesson.startswith("01"):
         assert math > 0  # the formulas typeset by the local MathJax
     print(f"{lesson}: {total} slides")
+
+
+def test_a_deck_prints_to_pdf_one_page_per_slide(decks, artifacts):
+    out = pdf.print_deck(decks["01-backpropagation"], artifacts / "slides-01-backpropagation.pdf")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", out.read_bytes()))
+    slides = sum(1 for _ in re.finditer(r"<section(?![^>]*>\s*<section)", decks["01-backpropagation"].read_text()))
+    assert pages == slides >= 12, (pages, slides)
 
 
 def test_rise_gives_a_live_slideshow_in_jupyterlab():
