@@ -10,6 +10,10 @@ HEAP     ?=
 OFFHEAP  ?=
 PORT     ?= 8888
 MVN      := mvn -q -B -Dnd4j.natives=$(NATIVES)
+# OpenMP threads sleep between parallel regions instead of spinning: on 2 cores a spinning
+# thread takes the core from the JVM's own threads (measured: make bench, kernel/README.md).
+OMP_WAIT ?= PASSIVE
+export OMP_WAIT_POLICY := $(OMP_WAIT)
 # JVM options of command-line tools (bench, models): the kernel's engine set-up.
 JAVA_OPTS := -Xmx4g -Djava.awt.headless=true -Dorg.eclipse.deeplearning4j.helpers.disable=false \
   -Dorg.bytedeco.javacpp.cachedir=.cache/javacpp -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
@@ -30,6 +34,16 @@ KERNEL_OPTS := $(VENV)/.kernel-options
 DATA       := datasets/cache/MANIFEST.sha256
 REVEAL     := slides/node_modules/reveal.js/dist/reveal.js
 SLIDES_PROFILE ?= class
+# BACKEND=cuda also installs the kernel "Java (tl4j, CUDA)" (kernel/README.md: which GPUs can run it);
+# CUDA_RUNTIME=redist takes CUDA and cuDNN from JavaCPP's jar (about 1.8 GB) instead of the system.
+BACKEND      ?= cpu
+CUDA_RUNTIME ?= system
+CUDA_CP      := lib/target/runtime-classpath-cuda.txt
+CUDA_KERNEL  := $(VENV)/share/jupyter/kernels/tl4j-cuda/kernel.json
+comma := ,
+CUDA_MAVEN_PROFILES := cuda$(if $(filter redist,$(CUDA_RUNTIME)),$(comma)cuda-redist)
+$(if $(filter-out cpu cuda,$(BACKEND)),$(error BACKEND is cpu or cuda, not "$(BACKEND)"))
+$(if $(filter-out system redist,$(CUDA_RUNTIME)),$(error CUDA_RUNTIME is system or redist, not "$(CUDA_RUNTIME)"))
 
 .PHONY: help setup lab test venv lib kernel datasets browser bench models release samples grade grade-table slides clean FORCE
 
@@ -42,9 +56,10 @@ help:
 	@echo "make grade SUBMISSIONS=dir  autograde a folder of submissions: exercises/grades/ and exercises/feedback/"
 	@echo "make grade-table  the grade table again from the gradebook, after grading written answers by hand"
 	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
-	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES)"
+	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES), OMP_WAIT=PASSIVE"
+	@echo "         BACKEND=cuda (also the GPU kernel) CUDA_RUNTIME=system|redist, PYTORCH_PYTHON=... (make bench)"
 
-setup: $(KERNEL) $(DATA) $(REVEAL) browser
+setup: $(KERNEL) $(DATA) $(REVEAL) browser $(if $(filter cuda,$(BACKEND)),$(CUDA_KERNEL))
 
 venv: $(VENV_STAMP)
 lib: $(LIB_JAR)
@@ -67,10 +82,21 @@ $(LIB_CP): $(LIB_JAR)
 # Rewritten only when the options change, so that the kernel is reinstalled only then.
 $(KERNEL_OPTS): FORCE
 	@mkdir -p $(VENV)
-	@echo "HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES)" | cmp -s - $@ || echo "HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES)" > $@
+	@echo "HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES) OMP_WAIT=$(OMP_WAIT)" | cmp -s - $@ \
+	  || echo "HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES) OMP_WAIT=$(OMP_WAIT)" > $@
 
 $(KERNEL): $(LIB_JAR) $(LIB_CP) kernel/install_kernel.py $(VENV_STAMP) $(KERNEL_OPTS)
-	$(PY) kernel/install_kernel.py --lib-jar $(LIB_JAR) --classpath-file $(LIB_CP) \
+	$(PY) kernel/install_kernel.py --omp-wait $(OMP_WAIT) --lib-jar $(LIB_JAR) --classpath-file $(LIB_CP) \
+	  --data datasets/cache --javacpp-cache .cache/javacpp --heap "$(HEAP)" --offheap "$(OFFHEAP)"
+
+# The CUDA kernel: the same library on ND4J's CUDA backend (Maven profile -Pcuda).
+$(CUDA_CP): $(LIB_JAR)
+	@echo "resolving ND4J's CUDA natives (about 600 MB$(if $(filter redist,$(CUDA_RUNTIME)), and JavaCPP's CUDA 11.6 + cuDNN 8.3$(comma) about 1.8 GB))"
+	mvn -q -B -P$(CUDA_MAVEN_PROFILES) -pl lib dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=$(abspath $(CUDA_CP))
+
+$(CUDA_KERNEL): $(LIB_JAR) $(CUDA_CP) kernel/install_kernel.py $(VENV_STAMP) $(KERNEL_OPTS)
+	$(PY) kernel/install_kernel.py --name tl4j-cuda --display-name "Java (tl4j, CUDA)" --backend cuda \
+	  --lib-jar $(LIB_JAR) --classpath-file $(CUDA_CP) \
 	  --data datasets/cache --javacpp-cache .cache/javacpp --heap "$(HEAP)" --offheap "$(OFFHEAP)"
 
 $(DATA): datasets/checksums.sha256 datasets/package.json | $(LIB_JAR)
@@ -109,6 +135,8 @@ test: setup
 bench: setup
 	@java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.bench.Bench
 	@$(PY) tests/bench_kernel.py
+	@if [ -n "$(PYTORCH_PYTHON)" ]; then "$(PYTORCH_PYTHON)" tests/bench_pytorch.py build/bench/lenet.txt; \
+	else echo "(make bench PYTORCH_PYTHON=<a python with torch> adds the same LeNet in PyTorch on this machine)"; fi
 
 # Student versions of every exercise: solutions replaced by failing stubs, hidden tests removed.
 release: setup

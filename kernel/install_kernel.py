@@ -50,7 +50,7 @@ def jjava_jar(prefix):
 
 
 def sync_jars(jars, target):
-    """Copies jars into target, skipping those already there with the same size and time."""
+    """Links (or, across file systems, copies) jars into target, skipping those already there."""
     target.mkdir(parents=True, exist_ok=True)
     wanted = set()
     for src in jars:
@@ -60,7 +60,11 @@ def sync_jars(jars, target):
         if dst.exists() and dst.stat().st_size == s.st_size and int(dst.stat().st_mtime) == int(s.st_mtime):
             continue
         tmp = dst.with_name(dst.name + ".partial")
-        shutil.copy2(src, tmp)
+        tmp.unlink(missing_ok=True)
+        try:
+            os.link(src, tmp)  # no second copy of the CUDA natives (2.4 GB)
+        except OSError:
+            shutil.copy2(src, tmp)
         os.replace(tmp, dst)
     for old in target.glob("*.jar"):
         if old.name not in wanted:
@@ -75,6 +79,7 @@ def kernel_spec(args, java, heap, offheap, kdir):
         f"-Dorg.bytedeco.javacpp.maxphysicalbytes={jvm_size(physical)}",
         f"-Dorg.bytedeco.javacpp.cachedir={args.javacpp_cache}",
         "-Dorg.eclipse.deeplearning4j.helpers.disable=false",
+        f"-Dtl4j.backend={args.backend.upper()}",
         # lets the course guard the kernel against System.exit in a cell (Java 18+ needs it said)
         "-Djava.security.manager=allow",
         "-Djava.awt.headless=true",
@@ -89,8 +94,9 @@ def kernel_spec(args, java, heap, offheap, kdir):
         "env": {
             "JJAVA_CLASSPATH": str(kdir / "jars" / "*"),
             "TL4J_DATA": str(args.data),
+            "OMP_WAIT_POLICY": args.omp_wait,
         },
-        "metadata": {"tl4j": {"heap": jvm_size(heap), "offheap": jvm_size(offheap)}},
+        "metadata": {"tl4j": {"heap": jvm_size(heap), "offheap": jvm_size(offheap), "backend": args.backend}},
     }
 
 
@@ -102,6 +108,8 @@ def main():
     p.add_argument("--javacpp-cache", required=True, type=Path, help="where JavaCPP unpacks its natives")
     p.add_argument("--name", default="tl4j")
     p.add_argument("--display-name", default="Java (tl4j)")
+    p.add_argument("--backend", choices=["cpu", "cuda"], default="cpu", help="the ND4J backend on the classpath")
+    p.add_argument("--omp-wait", default="PASSIVE", help="OMP_WAIT_POLICY of the kernel (PASSIVE: no spinning threads)")
     p.add_argument("--heap", default="", help="Java heap limit, e.g. 4g (default: a quarter of RAM, at most 4g)")
     p.add_argument("--offheap", default="", help="ND4J off-heap limit, e.g. 8g (default: a third of RAM, at most 8g)")
     p.add_argument("--prefix", default=sys.prefix, help="the environment to install into")

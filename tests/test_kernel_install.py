@@ -1,5 +1,6 @@
 """The kernelspec that `make` installs: where it lives and what it starts."""
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,8 @@ def test_jvm_options_set_memory_limits_and_the_fast_path():
     assert any(a.startswith("-Dorg.bytedeco.javacpp.maxphysicalbytes=") for a in argv)
     assert "-Dorg.eclipse.deeplearning4j.helpers.disable=false" in argv
     assert "-Djava.security.manager=allow" in argv  # the exit guard of the course extension needs it from Java 18
+    assert "-Dtl4j.backend=CPU" in argv
+    assert spec()["env"]["OMP_WAIT_POLICY"] == "PASSIVE", "OpenMP threads would spin between operations"
     assert argv[-3:] == ["-jar", "{resource_dir}/jjava.jar", "{connection_file}"]
 
 
@@ -39,6 +42,34 @@ def test_classpath_holds_the_library_and_its_runtime():
     assert any(n.startswith("deeplearning4j-nn") for n in names)
     assert any(n.startswith("nd4j-native-") and ("linux" in n or "macosx" in n) for n in names)
     assert not any(n.startswith("jjava-jupyter") for n in names), "the kernel API must not be bundled twice"
+
+
+def test_the_cuda_kernelspec_comes_from_the_same_installer(tmp_path):
+    """`make lab BACKEND=cuda` runs this installer with -Pcuda's classpath; here with the CPU one (no 600 MB download)."""
+    java_dir = tmp_path / "share" / "jupyter" / "kernels" / "java"
+    java_dir.mkdir(parents=True)
+    shutil.copy2(Path(sys.prefix) / "share" / "jupyter" / "kernels" / "java" / "jjava.jar", java_dir)
+    result = subprocess.run(
+        [sys.executable, "kernel/install_kernel.py", "--prefix", str(tmp_path), "--name", "tl4j-cuda",
+         "--display-name", "Java (tl4j, CUDA)", "--backend", "cuda", "--lib-jar", "lib/target/tl4j-lib.jar",
+         "--classpath-file", "lib/target/runtime-classpath.txt", "--data", "datasets/cache",
+         "--javacpp-cache", ".cache/javacpp"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    kdir = tmp_path / "share" / "jupyter" / "kernels" / "tl4j-cuda"
+    cuda = json.loads((kdir / "kernel.json").read_text())
+    assert cuda["display_name"] == "Java (tl4j, CUDA)"
+    assert "-Dtl4j.backend=CUDA" in cuda["argv"] and "-Dtl4j.backend=CPU" not in cuda["argv"]
+    assert cuda["metadata"]["tl4j"]["backend"] == "cuda"
+    lib = kdir / "jars" / "tl4j-lib.jar"
+    assert lib.stat().st_ino == (ROOT / "lib" / "target" / "tl4j-lib.jar").stat().st_ino, \
+        "jars are linked, not copied (the CUDA natives are 2.4 GB)"
+
+
+def test_an_unknown_backend_is_refused_with_the_choices():
+    result = subprocess.run(["make", "--no-print-directory", "-n", "setup", "BACKEND=gpu"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert 'BACKEND is cpu or cuda, not "gpu"' in result.stderr
 
 
 def test_second_make_does_nothing_twice():

@@ -41,6 +41,8 @@ def test_tables_are_html(welcome):
     assert any("<table>" in h and "Training images per class" in h for h in htmls)
     backend = next(h for h in htmls if "ND4J backend" in h)
     assert "oneDNN layer helpers" in backend and ">active<" in backend, "the fast CPU path is not active in the kernel"
+    for row in ("(CPU)", "device", "device memory", "RAM", "PASSIVE"):
+        assert row in backend, f"the backend banner lacks {row!r}"
 
 
 def test_model_summary_lists_layers_and_parameters(welcome):

@@ -7,6 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -44,7 +46,7 @@ public final class Backend {
 
     /** True when DL4J will create oneDNN helpers for convolution, pooling and batch normalisation. */
     public static boolean helpersActive() {
-        return !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"))
+        return "CPU".equals(name()) && !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"))
                 && BaseMKLDNNHelper.mklDnnEnabled();
     }
 
@@ -71,9 +73,16 @@ public final class Backend {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         StringColumn what = StringColumn.create("what");
         StringColumn value = StringColumn.create("value");
-        add(what, value, "ND4J backend", name());
+        add(what, value, "ND4J backend", name() + ("CUDA".equals(name()) ? " (GPU)" : " (CPU)"));
+        add(what, value, "device", device(env));
+        add(what, value, "device memory", deviceMemory(env));
         add(what, value, "native build", nativeBuild());
-        add(what, value, "oneDNN layer helpers", helpersActive() ? "active" : "off");
+        if ("CUDA".equals(name())) {
+            add(what, value, "GPU support", gpuSupport(env));
+        } else {
+            add(what, value, "oneDNN layer helpers", helpersActive() ? "active" : "off");
+            add(what, value, "OpenMP threads between ops", System.getenv().getOrDefault("OMP_WAIT_POLICY", "spin (OMP_WAIT_POLICY unset)"));
+        }
         add(what, value, "threads", String.valueOf(env.getOrDefault("omp.threads", "?")));
         add(what, value, "allocation guard", allocationsGuarded() ? "on" : "off");
         add(what, value, "heap limit (-Xmx)", Memory.format(Runtime.getRuntime().maxMemory()));
@@ -81,6 +90,55 @@ public final class Backend {
         add(what, value, "process limit (maxphysicalbytes)", Memory.format(Pointer.maxPhysicalBytes()));
         add(what, value, "Java", System.getProperty("java.version"));
         return Table.create("Backend", what, value);
+    }
+
+    /** The processor, or the GPUs with their compute capability. */
+    static String device(Properties env) {
+        List<String> gpus = new ArrayList<>();
+        for (Map<?, ?> gpu : gpus(env)) {
+            gpus.add(gpu.get("cuda.deviceName") + " (compute capability " + gpu.get("cuda.deviceMajor") + "."
+                    + gpu.get("cuda.deviceMinor") + ")");
+        }
+        if (!gpus.isEmpty()) {
+            return String.join(", ", gpus);
+        }
+        try {
+            return new oshi.SystemInfo().getHardware().getProcessor().getName().trim() + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (RuntimeException | LinkageError e) {
+            return Runtime.getRuntime().availableProcessors() + " cores";
+        }
+    }
+
+    static String deviceMemory(Properties env) {
+        List<String> parts = new ArrayList<>();
+        for (Map<?, ?> gpu : gpus(env)) {
+            parts.add(Memory.format(number(gpu.get("cuda.totalMemory"))) + " total, "
+                    + Memory.format(number(gpu.get("cuda.freeMemory"))) + " free");
+        }
+        if (parts.isEmpty()) {
+            parts.add(Memory.format(number(env.get("memory.available"))) + " RAM");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Whether ND4J 1.0.0-M2.1's CUDA build has code for every GPU found (kernel/README.md). */
+    static String gpuSupport(Properties env) {
+        List<String> out = new ArrayList<>();
+        for (Map<?, ?> gpu : gpus(env)) {
+            out.add(CudaSupport.verdict((int) number(gpu.get("cuda.deviceMajor")), (int) number(gpu.get("cuda.deviceMinor"))));
+        }
+        return out.isEmpty() ? "no GPU found" : String.join("; ", out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> gpus(Properties env) {
+        Object o = env.get("cuda.devicesInformation");
+        return o instanceof List ? (List<Map<?, ?>>) o : List.of();
+    }
+
+    private static long number(Object o) {
+        return o instanceof Number ? ((Number) o).longValue() : o == null ? 0 : Long.parseLong(o.toString().trim());
     }
 
     /** One line for logs and banners. */

@@ -8,13 +8,14 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.tl4j.backend.Backend;
+import org.tl4j.backend.FastPath;
 import org.tl4j.data.ImageSet;
 import org.tl4j.data.Mnist;
 import org.tl4j.train.History;
@@ -24,15 +25,43 @@ import org.tl4j.transfer.Transfer;
 import org.tl4j.zoo.SourceModel;
 import org.tl4j.zoo.Zoo;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
-/** `make bench`: speed figures of the engine and the data path, printed as a table. */
+/**
+ * `make bench`: speed figures of the engine and the data path, printed as a table. Training and
+ * inference speeds are the median of several timed passes after a warm-up; "before" is DL4J's
+ * built-in path (no helpers), "after" the course's fast path ({@link FastPath}).
+ */
 public final class Bench {
-    private static final int TRAIN_EXAMPLES = 3200;
-    private static final int INFER_EXAMPLES = 5120;
+    /** The PyTorch 2.13 figures (2 threads) the speed issue was measured against on the reference machine. */
+    static final double PYTORCH_TRAIN = 6860;
+    static final double PYTORCH_INFER = 20000;
+
+    private static final int TRAIN_BATCH = 64;
+    private static final int INFER_BATCH = 256;
 
     private Bench() {
+    }
+
+    /** The three ways DL4J can run the same network on the CPU. */
+    enum EnginePath {
+        BUILT_IN("before: DL4J built-in path"),
+        HELPERS("oneDNN helpers only"),
+        FAST("after: course fast path");
+
+        final String label;
+
+        EnginePath(String label) {
+            this.label = label;
+        }
     }
 
     public static void main(String[] args) {
@@ -43,58 +72,46 @@ public final class Bench {
         long t1 = System.nanoTime();
         ImageSet train = Mnist.train();
         row("load MNIST training set (60,000 images, checksum included)", seconds(t1), "s");
-        ImageSet sample = train.first(TRAIN_EXAMPLES);
-        List<DataSet> batches = sample.toDataSet().batchBy(64);
-        INDArray inferInput = train.first(INFER_EXAMPLES).toDataSet().getFeatures();
+        configuration();
 
-        for (boolean helpers : new boolean[]{false, true}) {
-            System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, String.valueOf(!helpers));
-            MultiLayerNetwork net = lenet();
-            String label = "LeNet, oneDNN helpers " + (helpers ? "on " : "off");
-            for (int i = 0; i < 5; i++) {
-                net.fit(batches.get(i)); // warm-up
-            }
-            long t = System.nanoTime();
-            for (DataSet b : batches) {
-                net.fit(b);
-            }
-            row(label + ": training, batch 64, Adam", TRAIN_EXAMPLES / seconds(t), "examples/s");
-            net.output(inferInput.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 256)));
-            long ti = System.nanoTime();
-            for (int from = 0; from < INFER_EXAMPLES; from += 256) {
-                net.output(inferInput.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + 256)));
-            }
-            row(label + ": inference, batch 256", INFER_EXAMPLES / seconds(ti), "examples/s");
+        ImageSet sample = train.first(3200);
+        double[] lenet = null;
+        for (EnginePath path : EnginePath.values()) {
+            int examples = path == EnginePath.BUILT_IN ? 1280 : 3200;
+            double[] s = speed(() -> on(path, Bench::lenet), sample.first(examples), path == EnginePath.BUILT_IN ? 3 : 5);
+            row("LeNet, " + path.label + ": training, batch 64, Adam", s[0], "examples/s");
+            row("LeNet, " + path.label + ": inference, batch 256", s[1], "examples/s");
+            lenet = s;
         }
-        System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, "false");
+        row("LeNet after / PyTorch reference (6,860 training)", lenet[0] / PYTORCH_TRAIN, "x");
+        row("LeNet after / PyTorch reference (20,000 inference)", lenet[1] / PYTORCH_INFER, "x");
+        writeFigures(lenet);
+
         zoo(train);
         featurizeOnce();
         System.out.println("engine: " + Backend.summary() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
     }
 
-    /** Load time, training and inference speed of every zoo model. */
+    private static void configuration() {
+        System.out.println("configuration: " + Backend.summary() + "; threads " + Nd4j.getEnvironment().maxThreads()
+                + "; OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)")
+                + "; Java " + System.getProperty("java.version") + ", heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB"
+                + "; " + Runtime.getRuntime().availableProcessors() + " cores; median of timed passes after 5 warm-up batches");
+    }
+
+    /** Training and inference speed of every zoo model, before and after. */
     private static void zoo(ImageSet train) {
-        ImageSet source = train.classes(0, 1, 2, 3, 4).first(TRAIN_EXAMPLES);
-        List<DataSet> batches = source.toDataSet().batchBy(64);
-        INDArray input = source.toDataSet().getFeatures();
+        ImageSet source = train.classes(0, 1, 2, 3, 4).first(1920);
         for (String name : Zoo.names()) {
-            Zoo.load(name); // warm
             long t = System.nanoTime();
-            MultiLayerNetwork net = Zoo.load(name).network();
+            MultiLayerNetwork loaded = Zoo.load(name).network();
             row("zoo " + name + ": load", seconds(t) * 1000, "ms");
-            for (int i = 0; i < 5; i++) {
-                net.fit(batches.get(i));
+            byte[] saved = save(loaded);
+            for (EnginePath path : new EnginePath[]{EnginePath.BUILT_IN, EnginePath.FAST}) {
+                double[] s = speed(() -> on(path, () -> restore(saved)), source.first(path == EnginePath.BUILT_IN ? 640 : 1920), 3);
+                row("zoo " + name + ", " + path.label + ": training", s[0], "examples/s");
+                row("zoo " + name + ", " + path.label + ": inference", s[1], "examples/s");
             }
-            long tt = System.nanoTime();
-            for (DataSet b : batches) {
-                net.fit(b);
-            }
-            row("zoo " + name + ": training, batch 64", TRAIN_EXAMPLES / seconds(tt), "examples/s");
-            long ti = System.nanoTime();
-            for (int from = 0; from + 256 <= input.size(0); from += 256) {
-                net.output(input.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + 256)));
-            }
-            row("zoo " + name + ": inference, batch 256", (input.size(0) / 256 * 256) / seconds(ti), "examples/s");
         }
     }
 
@@ -116,6 +133,43 @@ public final class Bench {
         row("accuracy: full network / featurized", 100 * naive.lastAccuracy(), "% / " + String.format(Locale.ROOT, "%.2f%%", 100 * fast.lastAccuracy()));
     }
 
+    /** Median training and inference examples/s over {@code passes} timed passes. */
+    static double[] speed(Supplier<MultiLayerNetwork> build, ImageSet data, int passes) {
+        MultiLayerNetwork net = build.get();
+        List<DataSet> batches = data.toDataSet().batchBy(TRAIN_BATCH);
+        List<DataSet> inferBatches = data.toDataSet().batchBy(INFER_BATCH);
+        for (int i = 0; i < 5; i++) {
+            net.fit(batches.get(i % batches.size()));
+        }
+        net.output(inferBatches.get(0).getFeatures());
+        double[] train = new double[passes];
+        double[] infer = new double[passes];
+        for (int p = 0; p < passes; p++) {
+            long t = System.nanoTime();
+            for (DataSet b : batches) {
+                net.fit(b);
+            }
+            train[p] = data.size() / seconds(t);
+            long ti = System.nanoTime();
+            for (DataSet b : inferBatches) {
+                net.output(b.getFeatures());
+            }
+            infer[p] = data.size() / seconds(ti);
+        }
+        return new double[]{median(train), median(infer)};
+    }
+
+    /** A network built with the helpers the path asks for (DL4J creates helpers when a layer is made). */
+    static MultiLayerNetwork on(EnginePath path, Supplier<MultiLayerNetwork> build) {
+        System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, String.valueOf(path == EnginePath.BUILT_IN));
+        try {
+            MultiLayerNetwork net = build.get();
+            return path == EnginePath.FAST ? FastPath.install(net) : net;
+        } finally {
+            System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, "false");
+        }
+    }
+
     /** The LeNet of the course's speed figures: conv 5x5x20, max-pool, conv 5x5x50, max-pool, dense 500, softmax. */
     static MultiLayerNetwork lenet() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
@@ -132,11 +186,46 @@ public final class Bench {
         return net;
     }
 
+    /** build/bench/lenet.txt: the LeNet figures, for tests/bench_pytorch.py to compare with. */
+    private static void writeFigures(double[] lenet) {
+        try {
+            Path out = Path.of("build", "bench", "lenet.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, String.format(Locale.ROOT, "train %.1f%ninfer %.1f%n", lenet[0], lenet[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] save(MultiLayerNetwork net) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(net, out, true);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MultiLayerNetwork restore(byte[] saved) {
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(saved), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 
     private static void row(String what, double value, String unit) {
-        System.out.printf(Locale.ROOT, "%-64s %10.2f %s%n", what, value, unit);
+        System.out.printf(Locale.ROOT, "%-72s %10.2f %s%n", what, value, unit);
     }
 }

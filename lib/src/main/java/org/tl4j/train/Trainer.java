@@ -5,6 +5,7 @@ import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.tl4j.backend.FastPath;
 import org.tl4j.viz.LearningCurve;
 import org.tl4j.viz.ProgressBar;
 
@@ -71,6 +72,7 @@ public final class Trainer {
 
     public History fit(DataSetIterator train, DataSetIterator validation) {
         int batches = countAndCheck(train);
+        FastPath.install(net);
         long total = (long) batches * epochs;
         ProgressBar bar = live ? ProgressBar.start(name, total) : ProgressBar.of(name, total);
         LearningCurve curve = LearningCurve.of("Learning curve: " + name, "epoch", "training loss")

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.tl4j.backend.FastPath;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
@@ -157,7 +158,7 @@ public final class Transfer {
         if (!layerRates.isEmpty()) {
             Networks.setLearningRates(net, layerRates);
         }
-        return net;
+        return FastPath.install(net);
     }
 
     // ---- presets, named as the lessons name them ----

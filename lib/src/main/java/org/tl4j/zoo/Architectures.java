@@ -85,6 +85,6 @@ public final class Architectures {
     private static MultiLayerNetwork init(MultiLayerConfiguration conf) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return net;
+        return org.tl4j.backend.FastPath.install(net);
     }
 }

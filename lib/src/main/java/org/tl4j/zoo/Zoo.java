@@ -75,7 +75,7 @@ public final class Zoo {
         }
         try {
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
-            return new SourceModel(card, net);
+            return new SourceModel(card, org.tl4j.backend.FastPath.install(net));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the zoo model " + name + ": " + e.getMessage(), e);
         }
