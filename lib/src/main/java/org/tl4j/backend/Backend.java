@@ -73,7 +73,7 @@ public final class Backend {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         StringColumn what = StringColumn.create("what");
         StringColumn value = StringColumn.create("value");
-        add(what, value, "ND4J backend", name() + ("CUDA".equals(name()) ? " (GPU)" : " (CPU)"));
+        add(what, value, "ND4J backend", "CUDA".equals(name()) ? "CUDA (GPU)" : name());
         add(what, value, "device", device(env));
         add(what, value, "device memory", deviceMemory(env));
         add(what, value, "native build", nativeBuild());
@@ -81,7 +81,7 @@ public final class Backend {
             add(what, value, "GPU support", gpuSupport(env));
         } else {
             add(what, value, "oneDNN layer helpers", helpersActive() ? "active" : "off");
-            add(what, value, "OpenMP threads between ops", System.getenv().getOrDefault("OMP_WAIT_POLICY", "spin (OMP_WAIT_POLICY unset)"));
+            add(what, value, "OpenMP threads between ops", threadWait(System.getenv("OMP_WAIT_POLICY")));
         }
         add(what, value, "threads", String.valueOf(env.getOrDefault("omp.threads", "?")));
         add(what, value, "allocation guard", allocationsGuarded() ? "on" : "off");
@@ -117,9 +117,20 @@ public final class Backend {
                     + Memory.format(number(gpu.get("cuda.freeMemory"))) + " free");
         }
         if (parts.isEmpty()) {
-            parts.add(Memory.format(number(env.get("memory.available"))) + " RAM");
+            try {
+                oshi.hardware.GlobalMemory ram = new oshi.SystemInfo().getHardware().getMemory();
+                parts.add(Memory.format(ram.getTotal()) + " RAM, " + Memory.format(ram.getAvailable()) + " available");
+            } catch (RuntimeException | LinkageError e) {
+                parts.add("RAM size unknown");
+            }
         }
         return String.join("; ", parts);
+    }
+
+    /** What OpenMP threads do between two operations: sleep (PASSIVE, the course's setting) or spin. */
+    static String threadWait(String policy) {
+        return policy == null ? "spin (OMP_WAIT_POLICY unset)"
+                : ("PASSIVE".equalsIgnoreCase(policy) ? "sleep" : "spin") + " (OMP_WAIT_POLICY=" + policy + ")";
     }
 
     /** Whether ND4J 1.0.0-M2.1's CUDA build has code for every GPU found (kernel/README.md). */

@@ -25,14 +25,8 @@ import java.util.Map;
  * Installed on a network's pooling layers by {@link FastPath}.
  */
 public final class NativePoolingHelper implements SubsamplingHelper {
-    private final OpContext forward = context();
-    private final OpContext backward = context();
-
-    private static OpContext context() {
-        OpContext c = Nd4j.getExecutioner().buildContext();
-        c.allowHelpers(false); // libnd4j's generic kernel, not its oneDNN platform helper
-        return c;
-    }
+    private final OpContext forward = Nd4j.getExecutioner().buildContext();
+    private final OpContext backward = Nd4j.getExecutioner().buildContext();
 
     @Override
     public INDArray activate(INDArray input, boolean training, int[] kernel, int[] strides, int[] pad,
@@ -92,7 +86,7 @@ public final class NativePoolingHelper implements SubsamplingHelper {
     private static void run(OpContext c, String op, int[] kernel, int[] strides, int[] pad, int[] dilation,
                             ConvolutionMode mode, CNN2DFormat format, INDArray[] inputs, INDArray output) {
         c.purge();
-        c.allowHelpers(false);
+        c.allowHelpers(false); // libnd4j's generic kernel, not its oneDNN platform helper
         c.setIArguments(kernel[0], kernel[1], strides[0], strides[1], pad[0], pad[1], dilation[0], dilation[1],
                 mode == ConvolutionMode.Same ? 1 : 0, 0, format == CNN2DFormat.NHWC ? 1 : 0);
         c.setInputArrays(inputs);

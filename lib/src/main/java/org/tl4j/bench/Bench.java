@@ -136,8 +136,9 @@ public final class Bench {
     /** Median training and inference examples/s over {@code passes} timed passes. */
     static double[] speed(Supplier<MultiLayerNetwork> build, ImageSet data, int passes) {
         MultiLayerNetwork net = build.get();
-        List<DataSet> batches = data.toDataSet().batchBy(TRAIN_BATCH);
-        List<DataSet> inferBatches = data.toDataSet().batchBy(INFER_BATCH);
+        DataSet all = data.toDataSet();
+        List<DataSet> batches = all.batchBy(TRAIN_BATCH);
+        List<DataSet> inferBatches = all.batchBy(INFER_BATCH);
         for (int i = 0; i < 5; i++) {
             net.fit(batches.get(i % batches.size()));
         }

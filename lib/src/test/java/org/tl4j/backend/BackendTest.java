@@ -43,6 +43,15 @@ class BackendTest {
         assertTrue(Backend.nativeBuild().startsWith("linux-x86_64") || Backend.nativeBuild().startsWith("macosx"), Backend.nativeBuild());
         assertTrue(text.contains("active"), text);
         assertTrue(text.contains("maxbytes"), text);
+        assertTrue(text.contains(" RAM, ") && text.contains("available"), text);
+        assertTrue(text.contains("cores"), text);
+    }
+
+    @Test
+    void threadPolicyIsSaidInWords() {
+        assertEquals("sleep (OMP_WAIT_POLICY=PASSIVE)", Backend.threadWait("PASSIVE"));
+        assertEquals("spin (OMP_WAIT_POLICY=ACTIVE)", Backend.threadWait("ACTIVE"));
+        assertEquals("spin (OMP_WAIT_POLICY unset)", Backend.threadWait(null));
     }
 
     @Test
