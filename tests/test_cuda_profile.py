@@ -14,7 +14,7 @@ NETWORK_ERRORS = ("Could not transfer", "Unknown host", "Network is unreachable"
                   "Could not resolve dependencies", "Failed to read artifact descriptor")
 
 
-def maven(*args, tmp_path):
+def maven(*args):
     result = subprocess.run(["mvn", "-B", "-q", "-pl", "lib", *args], cwd=ROOT, capture_output=True, text=True,
                             timeout=900)
     out = result.stdout + result.stderr
@@ -26,13 +26,13 @@ def maven(*args, tmp_path):
 
 def tree(profiles, tmp_path):
     out_file = tmp_path / f"tree-{profiles}.txt"
-    maven(f"-P{profiles}", "dependency:tree", "-Dscope=runtime", f"-DoutputFile={out_file}", tmp_path=tmp_path)
+    maven(f"-P{profiles}", "dependency:tree", "-Dscope=runtime", f"-DoutputFile={out_file}")
     return out_file.read_text()
 
 
 def test_the_library_compiles_against_the_cuda_backend(tmp_path):
     build = tmp_path / "target"
-    maven("-Pcuda", f"-Dtl4j.build.dir={build}", "compile", tmp_path=tmp_path)
+    maven("-Pcuda", f"-Dtl4j.build.dir={build}", "compile")
     assert (build / "classes" / "org" / "tl4j" / "backend" / "FastPath.class").is_file()
     assert (build / "classes" / "org" / "tl4j" / "backend" / "CudaSupport.class").is_file()
 

@@ -29,10 +29,9 @@ public final class FastPath {
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
             if (layers[i] instanceof BaseWrapperLayer) {
-                BaseWrapperLayer wrapper = (BaseWrapperLayer) layers[i];
-                Layer inner = wrapper.getUnderlying();
+                Layer inner = inner(layers[i]);
                 if (NativePoolingLayer.canReplace(inner)) {
-                    write(WRAPPED, wrapper, replacement(net, inner));
+                    write(WRAPPED, layers[i], replacement(net, inner));
                 }
             } else if (NativePoolingLayer.canReplace(layers[i])) {
                 Layer fast = replacement(net, layers[i]);
@@ -47,10 +46,14 @@ public final class FastPath {
     public static int nativePoolingLayers(MultiLayerNetwork net) {
         int n = 0;
         for (Layer layer : net.getLayers()) {
-            Layer inner = layer instanceof BaseWrapperLayer ? ((BaseWrapperLayer) layer).getUnderlying() : layer;
-            n += inner instanceof NativePoolingLayer ? 1 : 0;
+            n += inner(layer) instanceof NativePoolingLayer ? 1 : 0;
         }
         return n;
+    }
+
+    /** The layer itself, or the one a wrapper (FrozenLayer) holds. */
+    private static Layer inner(Layer layer) {
+        return layer instanceof BaseWrapperLayer ? ((BaseWrapperLayer) layer).getUnderlying() : layer;
     }
 
     private static Layer replacement(MultiLayerNetwork net, Layer original) {

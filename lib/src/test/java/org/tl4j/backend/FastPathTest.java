@@ -55,7 +55,7 @@ class FastPathTest {
 
     @Test
     void nativeMaxPoolingMatchesAHandComputedPooling() {
-        MultiLayerNetwork net = FastPath.install(network(FastPathTest::lenetLike));
+        MultiLayerNetwork net = FastPath.install(lenetLike());
         assertEquals(2, FastPath.nativePoolingLayers(net));
         INDArray x = input(4, 28);
         INDArray afterConv = net.feedForwardToLayer(0, x, false).get(1);
@@ -90,7 +90,7 @@ class FastPathTest {
 
     @Test
     void installIsIdempotentKeepsNamesAndSavesLikeDl4j() throws Exception {
-        MultiLayerNetwork net = network(FastPathTest::lenetLike);
+        MultiLayerNetwork net = lenetLike();
         FastPath.install(net);
         FastPath.install(net);
         assertEquals(2, FastPath.nativePoolingLayers(net));
@@ -131,10 +131,6 @@ class FastPathTest {
         net.setLabels(y);
         net.computeGradientAndScore();
         return net.gradient().gradient().dup();
-    }
-
-    private static MultiLayerNetwork network(Supplier<MultiLayerNetwork> build) {
-        return build.get();
     }
 
     private static MultiLayerNetwork lenetLike() {
