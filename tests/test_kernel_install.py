@@ -1,13 +1,15 @@
 """The kernelspec that `make` installs: where it lives and what it starts."""
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 
-from conftest import KERNEL_NAME, ROOT, kernel_dir
+from conftest import KERNEL_NAME, ROOT, kernel_dir, launch, javas_to_test
 
 
 def spec():
@@ -22,16 +24,53 @@ def test_kernel_is_installed_in_the_environment_not_the_home():
     assert spec()["display_name"] == "Java (tl4j)"
 
 
+def launch_command(java):
+    """The java command line that the kernel's launcher builds on that Java."""
+    out = subprocess.run([sys.executable, str(kernel_dir() / "launch.py"), "--dry-run", "/tmp/kernel-x.json"],
+                         env=dict(os.environ, TL4J_JAVA=java), capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
 def test_jvm_options_set_memory_limits_and_the_fast_path():
-    argv = spec()["argv"]
+    assert spec()["argv"] == [sys.executable, "{resource_dir}/launch.py", "{connection_file}"]
+    argv = launch_command(shutil.which("java"))
     assert any(a.startswith("-Xmx") for a in argv)
     assert any(a.startswith("-Dorg.bytedeco.javacpp.maxbytes=") for a in argv)
     assert any(a.startswith("-Dorg.bytedeco.javacpp.maxphysicalbytes=") for a in argv)
     assert "-Dorg.eclipse.deeplearning4j.helpers.disable=false" in argv
-    assert "-Djava.security.manager=allow" in argv  # the exit guard of the course extension needs it from Java 18
     assert "-Dtl4j.backend=CPU" in argv
+    assert "-Dtl4j.connection.file=/tmp/kernel-x.json" in argv
     assert spec()["env"]["OMP_WAIT_POLICY"] == "PASSIVE", "OpenMP threads would spin between operations"
-    assert argv[-3:] == ["-jar", "{resource_dir}/jjava.jar", "{connection_file}"]
+    assert argv[-3:] == ["-jar", str(kernel_dir() / "jjava.jar"), "/tmp/kernel-x.json"]
+
+
+@pytest.mark.parametrize("label,java,reason", javas_to_test(), ids=[j[0] for j in javas_to_test()])
+def test_jvm_options_follow_the_java_of_the_moment(label, java, reason):
+    """Java 24 refuses the Security Manager option at start; each Java gets only options it accepts."""
+    if java is None:
+        pytest.skip(reason)
+    argv = launch_command(java)
+    feature = launch.java_version(java)
+    assert argv[0] == java
+    assert ("-Djava.security.manager=allow" in argv) == (feature < 24)
+    assert "--enable-native-access=ALL-UNNAMED" in argv
+    assert ("--sun-misc-unsafe-memory-access=allow" in argv) == (feature >= 23)
+    # the JVM itself accepts every option of the line
+    check = subprocess.run([*argv[:argv.index("-jar")], "-version"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+
+
+def test_an_old_java_is_refused_with_what_to_do(tmp_path):
+    fake = tmp_path / "jdk11" / "bin" / "java"
+    fake.parent.mkdir(parents=True)
+    fake.write_text("#!/bin/sh\nexit 0\n")
+    fake.chmod(0o755)
+    (tmp_path / "jdk11" / "release").write_text('JAVA_VERSION="11.0.2"\n')
+    out = subprocess.run([sys.executable, str(kernel_dir() / "launch.py"), "x.json"],
+                         env=dict(os.environ, TL4J_JAVA=str(fake)), capture_output=True, text=True)
+    assert out.returncode != 0
+    assert "is Java 11; the course needs Java 17 or newer" in out.stderr
 
 
 def test_classpath_holds_the_library_and_its_runtime():
@@ -58,7 +97,8 @@ def test_the_cuda_kernelspec_comes_from_the_same_installer(tmp_path):
     kdir = tmp_path / "share" / "jupyter" / "kernels" / "tl4j-cuda"
     cuda = json.loads((kdir / "kernel.json").read_text())
     assert cuda["display_name"] == "Java (tl4j, CUDA)"
-    assert "-Dtl4j.backend=CUDA" in cuda["argv"] and "-Dtl4j.backend=CPU" not in cuda["argv"]
+    options = cuda["metadata"]["tl4j"]["jvm_options"]
+    assert "-Dtl4j.backend=CUDA" in options and "-Dtl4j.backend=CPU" not in options
     assert cuda["metadata"]["tl4j"]["backend"] == "cuda"
     lib = kdir / "jars" / "tl4j-lib.jar"
     assert lib.stat().st_ino == (ROOT / "lib" / "target" / "tl4j-lib.jar").stat().st_ino, \

@@ -89,7 +89,19 @@ public final class Backend {
         add(what, value, "off-heap limit (maxbytes)", Memory.format(Pointer.maxBytes()));
         add(what, value, "process limit (maxphysicalbytes)", Memory.format(Pointer.maxPhysicalBytes()));
         add(what, value, "Java", System.getProperty("java.version"));
+        add(what, value, "System.exit in a cell", exitInACell());
         return Table.create("Backend", what, value);
+    }
+
+    /** What a cell's System.exit does: the course's kernel blocks it where Java still can (up to 23). */
+    @SuppressWarnings("removal")
+    static String exitInACell() {
+        if (System.getSecurityManager() != null) {
+            return "blocked (the kernel goes on)";
+        }
+        return Runtime.version().feature() >= 24
+                ? "ends the kernel: Java 24+ cannot block it (the restarted kernel says why)"
+                : "ends the JVM (outside the course's kernel)";
     }
 
     /** The processor, or the GPUs with their compute capability. */

@@ -1,5 +1,8 @@
 package org.tl4j.kernel;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.security.Permission;
 import java.util.concurrent.ForkJoinPool;
 
@@ -7,34 +10,69 @@ import java.util.concurrent.ForkJoinPool;
  * Keeps a notebook cell from stopping the kernel with System.exit or Runtime.halt: the call fails
  * with an error that says why, and the notebook's state survives. Exits from the kernel itself
  * (shutdown) pass. Java offers this hook (a SecurityManager) up to Java 23, with
- * -Djava.security.manager=allow from Java 18 on; the kernel install sets that option.
+ * -Djava.security.manager=allow from Java 18 on (kernel/launch.py sets it); from Java 24 on there is
+ * none, and {@link ExitNote} tells the restarted kernel why it ended instead.
  */
 @SuppressWarnings("removal")
 final class ExitGuard extends SecurityManager {
-    /** JShell compiles every cell into classes of this package. */
-    private static final String NOTEBOOK_CODE = "REPL.";
+    /** The last Java with a Security Manager. */
+    static final int LAST_GUARDED_JAVA = 23;
 
     private ExitGuard() {
     }
 
-    static void install() {
+    /** Installs the guard where this Java can; returns whether it did. */
+    static boolean install() {
+        if (Runtime.version().feature() > LAST_GUARDED_JAVA) {
+            return false;
+        }
         // the common pool picks its thread factory when created: create it before a guard exists
         ForkJoinPool.commonPool();
         try {
-            System.setSecurityManager(new ExitGuard());
+            setQuietly(new ExitGuard());
+            return true;
         } catch (UnsupportedOperationException | SecurityException e) {
             System.err.println("tl4j: this Java cannot guard the kernel against System.exit in a cell ("
                     + e.getMessage() + "); such a cell will stop the kernel.");
+            return false;
+        }
+    }
+
+    /**
+     * Java 17-23 print on the terminal, at every start, that setSecurityManager is deprecated and should be
+     * reported to the maintainers of this class: we know (kernel/README.md), and a student cannot act on it.
+     * The JDK prints it to System's initial error stream, which kernel/launch.py opens
+     * (--add-opens java.base/java.lang) so that it can be held back for this one call.
+     */
+    private static void setQuietly(SecurityManager guard) {
+        Field initialErr = null;
+        Object saved = null;
+        try {
+            initialErr = System.class.getDeclaredField("initialErrStream");
+            initialErr.setAccessible(true);
+            saved = initialErr.get(null);
+            initialErr.set(null, new PrintStream(OutputStream.nullOutputStream()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            initialErr = null; // not opened: the JDK's warning shows, nothing else changes
+        }
+        try {
+            System.setSecurityManager(guard);
+        } finally {
+            if (initialErr != null) {
+                try {
+                    initialErr.set(null, saved);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 
     @Override
     public void checkExit(int status) {
-        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
-            if (frame.getClassName().startsWith(NOTEBOOK_CODE)) {
-                throw new SecurityException("Exiting the JVM (System.exit or Runtime.halt, status " + status + ") is blocked: it would stop the kernel and lose "
-                        + "every variable of the notebook. To end a computation early, return from it or throw an exception.");
-            }
+        if (ExitNote.calledFromACell(Thread.currentThread().getStackTrace())) {
+            throw new SecurityException("Exiting the JVM (System.exit or Runtime.halt, status " + status + ") is blocked: it would stop the kernel and lose "
+                    + "every variable of the notebook. To end a computation early, return from it or throw an exception.");
         }
     }
 

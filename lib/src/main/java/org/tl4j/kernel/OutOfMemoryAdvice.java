@@ -2,25 +2,17 @@ package org.tl4j.kernel;
 
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.tl4j.backend.Memory;
 
 /**
  * When a cell fails with OutOfMemoryError, prints which limit was hit and how to raise it, just
- * above the error. It listens to the kernel's JShell, which JJava exposes as getJShell().
+ * above the error. It listens to the kernel's JShell.
  */
 final class OutOfMemoryAdvice {
     private OutOfMemoryAdvice() {
     }
 
-    static void attach(BaseKernel kernel) {
-        JShell shell;
-        try {
-            shell = (JShell) kernel.getClass().getMethod("getJShell").invoke(kernel);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            System.err.println("tl4j: this kernel does not expose JShell; out-of-memory errors will come without advice.");
-            return;
-        }
+    static void attach(JShell shell) {
         shell.onSnippetEvent(event -> {
             if (event.exception() instanceof EvalException) {
                 EvalException e = (EvalException) event.exception();

@@ -1,5 +1,6 @@
 package org.tl4j.kernel;
 
+import jdk.jshell.JShell;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dflib.jjava.jupyter.Extension;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * Plugs the course into the JJava kernel (found through the Extension service file when the
  * library is on JJAVA_CLASSPATH): renderers for charts, tables, arrays, networks and the course's
- * own visuals; live output in place; advice on out-of-memory errors; a guard against System.exit in a cell; the course's imports.
+ * own visuals; live output in place; advice on out-of-memory errors; a guard against System.exit in a
+ * cell (or, on Java 24+, a note after the restart it causes); the course's imports.
  *
  * <p>Uses only the kernel API that is binary-compatible from jjava 1.0-a6 to the pinned 1.0a8:
  * Extension.install, Renderer registrations, MIMEType, DisplayData put* methods, BaseKernel.eval
@@ -41,10 +43,26 @@ public final class Tl4jExtension implements Extension {
         Backend.configure();
         registerRenderers(kernel.getRenderer());
         Live.useScreen(new NotebookScreen(kernel));
-        OutOfMemoryAdvice.attach(kernel);
-        ExitGuard.install();
+        if (!ExitGuard.install()) {
+            ExitNote.watch();
+        }
         kernel.eval(CourseImports.statements());
+        JShell shell = jshell(kernel);
+        if (shell != null) {
+            OutOfMemoryAdvice.attach(shell);
+            ExitNote.reportPrevious(shell);
+        }
         installed = true;
+    }
+
+    /** The kernel's JShell, which JJava exposes as getJShell(); null (with a note) where it does not. */
+    private static JShell jshell(BaseKernel kernel) {
+        try {
+            return (JShell) kernel.getClass().getMethod("getJShell").invoke(kernel);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            System.err.println("tl4j: this kernel does not expose JShell; out-of-memory errors will come without advice.");
+            return null;
+        }
     }
 
     static void registerRenderers(Renderer renderer) {
@@ -85,6 +103,9 @@ public final class Tl4jExtension implements Extension {
         }
         if (r.svg() != null) {
             ctx.renderIfRequested(MIMEType.IMAGE_SVG, r::svg);
+        }
+        if (r.data() != null) {
+            ctx.getOutputContainer().putData(Rendition.DATA_MIME, r.data());
         }
         ctx.getOutputContainer().putText(r.text());
     }

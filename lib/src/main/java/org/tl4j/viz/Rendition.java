@@ -4,16 +4,21 @@ import java.util.Base64;
 
 /**
  * What a notebook shows for one object: plain text always, plus HTML, a PNG or an SVG when the
- * object has them. The kernel extension turns it into Jupyter display data; a terminal prints
- * {@link #text()}.
+ * object has them, and for experiment results their numbers as data (JSON under {@link #DATA_MIME},
+ * which notebooks do not show and tests read). The kernel extension turns it into Jupyter display
+ * data; a terminal prints {@link #text()}.
  */
 public final class Rendition {
+    /** The MIME type of a result's numbers in the display data. */
+    public static final String DATA_MIME = "application/vnd.tl4j.result+json";
+
     private final String text;
     private String html;
     private byte[] png;
     private int pngWidth;
     private int pngHeight;
     private String svg;
+    private java.util.Map<String, Object> data;
 
     private Rendition(String text) {
         this.text = text;
@@ -39,6 +44,16 @@ public final class Rendition {
     public Rendition withSvg(String svg) {
         this.svg = svg;
         return this;
+    }
+
+    /** The numbers behind what is shown: maps, lists, strings and numbers (sent as JSON). */
+    public Rendition withData(java.util.Map<String, Object> numbers) {
+        this.data = numbers;
+        return this;
+    }
+
+    public java.util.Map<String, Object> data() {
+        return data;
     }
 
     public String text() {
