@@ -161,32 +161,51 @@ public final class ImageSet {
 
     /** Exactly {@code n} images of every class, drawn at random with this seed, classes interleaved. */
     public ImageSet perClass(int n, long seed) {
-        if (n < 1) {
-            throw new IllegalArgumentException("images per class must be at least 1, got " + n);
+        return perClassParts(seed, n).get(0);
+    }
+
+    /**
+     * Disjoint parts with {@code counts[k]} images of every class in part k, drawn at random with this seed,
+     * classes interleaved: e.g. training and validation images that share no image. Part 0 is the same as
+     * {@code perClass(counts[0], seed)}.
+     */
+    public List<ImageSet> perClassParts(long seed, int... counts) {
+        int total = 0;
+        for (int n : counts) {
+            if (n < 1) {
+                throw new IllegalArgumentException("images per class must be at least 1, got " + n);
+            }
+            total += n;
         }
-        int[] counts = classCounts();
-        for (int c = 0; c < counts.length; c++) {
-            if (counts[c] < n) {
-                throw new IllegalArgumentException(name + " has only " + counts[c] + " images of class "
-                        + classNames.get(c) + ", fewer than the " + n + " per class asked for");
+        int[] available = classCounts();
+        for (int c = 0; c < available.length; c++) {
+            if (available[c] < total) {
+                throw new IllegalArgumentException(name + " has only " + available[c] + " images of class "
+                        + classNames.get(c) + ", fewer than the " + total + " per class asked for");
             }
         }
         int[] order = shuffled(size(), seed);
-        int[][] chosen = new int[numClasses()][n];
+        int[][] chosen = new int[numClasses()][total];
         int[] filled = new int[numClasses()];
         for (int i : order) {
             int c = labels[i] & 0xff;
-            if (filled[c] < n) {
+            if (filled[c] < total) {
                 chosen[c][filled[c]++] = i;
             }
         }
-        int[] indices = new int[n * numClasses()];
-        for (int k = 0; k < n; k++) {
-            for (int c = 0; c < numClasses(); c++) {
-                indices[k * numClasses() + c] = chosen[c][k];
+        List<ImageSet> parts = new ArrayList<>();
+        int from = 0;
+        for (int n : counts) {
+            int[] indices = new int[n * numClasses()];
+            for (int k = 0; k < n; k++) {
+                for (int c = 0; c < numClasses(); c++) {
+                    indices[k * numClasses() + c] = chosen[c][from + k];
+                }
             }
+            parts.add(select(indices, name));
+            from += n;
         }
-        return select(indices, name);
+        return parts;
     }
 
     /** Two disjoint parts, each class split in the same proportion: e.g. training and validation. */

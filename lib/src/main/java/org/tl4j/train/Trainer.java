@@ -21,6 +21,7 @@ public final class Trainer {
     private int epochs = 1;
     private boolean live = true;
     private int patience = -1;
+    private boolean restoreBest;
     private boolean trainAccuracy;
     private String name = "training";
 
@@ -55,6 +56,13 @@ public final class Trainer {
             throw new IllegalArgumentException("patience must be at least 1 epoch, got " + patience);
         }
         this.patience = patience;
+        this.restoreBest = true;
+        return this;
+    }
+
+    /** Trains every epoch, then restores the weights of the epoch with the best validation accuracy. */
+    public Trainer restoreBestEpoch() {
+        this.restoreBest = true;
         return this;
     }
 
@@ -119,19 +127,19 @@ public final class Trainer {
             if (accuracy > bestAccuracy) {
                 bestAccuracy = accuracy;
                 bestEpoch = e;
-                if (patience > 0) {
+                if (restoreBest) {
                     best = net.params().dup();
                 }
             } else if (patience > 0 && e - bestEpoch >= patience) {
                 break;
             }
         }
-        if (patience > 0 && best != null && bestEpoch != history.epochs()) {
+        if (restoreBest && best != null && bestEpoch != history.epochs()) {
             net.setParams(best);
         }
-        history.bestEpoch(patience > 0 ? bestEpoch : history.epochs());
+        history.bestEpoch(restoreBest ? bestEpoch : history.epochs());
         bar.finish(String.format(Locale.ROOT, "done: validation accuracy %.4f (epoch %d)",
-                patience > 0 ? bestAccuracy : history.lastAccuracy(), history.bestEpoch()));
+                restoreBest ? bestAccuracy : history.lastAccuracy(), history.bestEpoch()));
         return history;
     }
 

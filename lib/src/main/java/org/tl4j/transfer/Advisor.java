@@ -44,14 +44,16 @@ public final class Advisor {
                     + "classes and there is too little data to retrain them without overfitting: freeze them, train a new head.");
         }
         if (!small && similar) {
-            return new Advice(Strategy.FINE_TUNE_ALL, facts + "The features fit and there is enough data to adapt them "
-                    + "safely: start from the source and fine-tune every layer.");
+            return new Advice(Strategy.FINE_TUNE_TOP, facts + "The features fit and there is enough data to adapt the "
+                    + "top of the network to the target: train a new head, then fine-tune the top block at a lower rate; "
+                    + "the early layers are general and can stay as they are.");
         }
         if (small) {
             return new Advice(Strategy.EARLY_LAYERS, facts + "The late features are specific to the source and do not fit; "
                     + "the early ones (edges, strokes) are general: keep those, retrain the rest.");
         }
-        return new Advice(Strategy.FINE_TUNE_ALL, facts + "Enough data to learn the target's own features; starting from "
-                + "the source's weights rather than random ones costs nothing and often speeds training.");
+        return new Advice(Strategy.FINE_TUNE_ALL, facts + "The hard case: the source's features do not fit, but there is "
+                + "enough data to learn the target's own. Fine-tune every layer (head first, then all at a lower rate), "
+                + "and compare with training from scratch: the source's weights may help or not.");
     }
 }

@@ -1,28 +1,28 @@
 package org.tl4j.transfer;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
-import tech.tablesaw.api.DoubleColumn;
+import org.tl4j.evaluate.Comparison;
+import org.tl4j.evaluate.Estimate;
+import org.tl4j.viz.ErrorBars;
+import org.tl4j.viz.Rendition;
+import org.tl4j.viz.TableHtml;
+import org.tl4j.viz.Visual;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Gains over training from scratch, per source, target and strategy, from {@link ScenarioGrid}
- * results: a negative gain is negative transfer.
+ * Gains over training from scratch, per source, target and arm, from {@link ScenarioGrid} results, each
+ * paired seed by seed. Transfer is negative only where scratch beats it beyond the noise (the 95%
+ * interval of the difference lies below 0).
  * {@code NegativeTransfer.compare().source("digits 0-4", a).source("clothes 0-4", b).gains()}.
  */
-public final class NegativeTransfer {
-    public static final String GAIN = "gain over scratch";
-    /** Gains smaller than this (in accuracy, either sign) count as "about the same". */
-    public static final double NOISE = 0.01;
-
-    private final Map<String, Table> sources = new LinkedHashMap<>();
+public final class NegativeTransfer implements Visual {
+    private final Map<String, ScenarioResults> sources = new LinkedHashMap<>();
 
     private NegativeTransfer() {
     }
@@ -31,99 +31,130 @@ public final class NegativeTransfer {
         return new NegativeTransfer();
     }
 
-    /** The results of one source, which must include the "from scratch" strategy. */
-    public NegativeTransfer source(String name, Table results) {
-        if (!results.stringColumn("strategy").contains(Strategy.SCRATCH.label())) {
+    /** The results of one source; the grid must have run {@link Strategy#SCRATCH}, the baseline. */
+    public NegativeTransfer source(String name, ScenarioResults results) {
+        if (!results.strategies().contains(Strategy.SCRATCH)) {
             throw new IllegalArgumentException("the results of " + name + " have no '" + Strategy.SCRATCH.label()
-                    + "' rows: add Strategy.SCRATCH to the grid's strategies, it is the baseline");
+                    + "' runs: add Strategy.SCRATCH to the grid's strategies, it is the baseline");
         }
         sources.put(name, results);
         return this;
     }
 
-    /** One row per (source, quadrant, transfer strategy): its accuracy, the baseline's, and the difference. */
-    public Table gains() {
+    /** An arm against scratch, for one source and quadrant: difference = arm - scratch. */
+    public record Gain(String source, String quadrant, Strategy strategy, Comparison comparison) {
+        /** Scratch beats the transferred network beyond the noise. */
+        public boolean negative() {
+            return comparison.verdict() == Comparison.Verdict.B_BETTER;
+        }
+
+        /** The transferred network beats scratch beyond the noise. */
+        public boolean positive() {
+            return comparison.verdict() == Comparison.Verdict.A_BETTER;
+        }
+
+        public String sentence() {
+            String what = positive() ? "positive transfer" : negative() ? "negative transfer" : "no gain or loss this experiment can see";
+            return quadrant + " from " + source + ", " + strategy.label() + ": " + what + ", "
+                    + strategy.label() + " - scratch = " + comparison.points();
+        }
+    }
+
+    /** One gain per source, quadrant and transfer arm. */
+    public List<Gain> gains() {
+        List<Gain> out = new ArrayList<>();
+        sources.forEach((name, r) -> {
+            for (String q : r.quadrants()) {
+                for (Strategy s : r.strategies()) {
+                    if (s != Strategy.SCRATCH) {
+                        out.add(new Gain(name, q, s, r.compare(q, s, Strategy.SCRATCH)));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The gains that are negative beyond the noise. */
+    public List<Gain> negatives() {
+        return gains().stream().filter(Gain::negative).toList();
+    }
+
+    /** One line per negative gain, or a line saying the experiment saw none. */
+    public String summary() {
+        List<Gain> neg = negatives();
+        if (neg.isEmpty()) {
+            return "no negative transfer this experiment can see: no arm fell below scratch beyond the noise";
+        }
+        return String.join("\n", neg.stream().map(Gain::sentence).toList());
+    }
+
+    /** Bars of the gains in points, grouped by target and source, with 95% intervals; below 0 the source hurt. */
+    public CategoryChart chart() {
+        List<String> groups = new ArrayList<>();
+        Map<String, Map<String, Estimate>> byStrategy = new LinkedHashMap<>();
+        for (Gain g : gains()) {
+            String group = g.quadrant() + ", from " + g.source();
+            if (!groups.contains(group)) {
+                groups.add(group);
+            }
+            byStrategy.computeIfAbsent(g.strategy().label(), k -> new LinkedHashMap<>())
+                    .put(group, g.comparison().difference().times(100));
+        }
+        Map<String, List<Double>> means = new LinkedHashMap<>();
+        Map<String, List<Double>> halves = new LinkedHashMap<>();
+        byStrategy.forEach((s, values) -> {
+            means.put(s, groups.stream().map(g -> values.containsKey(g) ? values.get(g).mean() : Double.NaN).toList());
+            halves.put(s, groups.stream().map(g -> values.containsKey(g) ? values.get(g).halfWidth() : Double.NaN).toList());
+        });
+        return ErrorBars.of("Gain over training from scratch (95% intervals)", "target, source",
+                "test accuracy points (below 0: negative transfer)", groups, means, halves);
+    }
+
+    public Table table() {
         StringColumn source = StringColumn.create("source");
         StringColumn target = StringColumn.create("target");
         StringColumn strategy = StringColumn.create("strategy");
-        DoubleColumn accuracy = DoubleColumn.create("accuracy");
-        DoubleColumn scratch = DoubleColumn.create("scratch");
-        DoubleColumn gain = DoubleColumn.create(GAIN);
-        for (Map.Entry<String, Table> e : sources.entrySet()) {
-            Table r = e.getValue();
-            for (int row = 0; row < r.rowCount(); row++) {
-                String s = r.stringColumn("strategy").get(row);
-                if (s.equals(Strategy.SCRATCH.label())) {
-                    continue;
-                }
-                String quadrant = ScenarioGrid.quadrant(r, row);
-                double a = r.doubleColumn("accuracy (mean)").getDouble(row);
-                double base = ScenarioGrid.accuracy(r, quadrant, Strategy.SCRATCH.label());
-                source.append(e.getKey());
-                target.append(quadrant);
-                strategy.append(s);
-                accuracy.append(a);
-                scratch.append(base);
-                gain.append(a - base);
-            }
+        StringColumn gain = StringColumn.create("gain over scratch, points (95% CI)");
+        StringColumn verdict = StringColumn.create("verdict");
+        for (Gain g : gains()) {
+            source.append(g.source());
+            target.append(g.quadrant());
+            strategy.append(g.strategy().label());
+            gain.append(g.comparison().difference().times(100).brief("%+.1f"));
+            verdict.append(g.positive() ? "positive" : g.negative() ? "negative" : "cannot tell");
         }
-        return Table.create("Transfer vs training from scratch", source, target, strategy, accuracy, scratch, gain);
+        return Table.create("Transfer vs training from scratch", source, target, strategy, gain, verdict);
     }
 
-    /** Bars of the gains in points, grouped by target size and source; below zero is negative transfer. */
-    public static CategoryChart chart(Table gains) {
-        List<String> targets = gains.stringColumn("target").unique().asList().stream()
-                .map(t -> t.replaceAll(" \\(.*\\)$", "")).distinct().toList();
-        CategoryChart chart = new CategoryChartBuilder().width(820).height(420)
-                .title("Gain over training from scratch: " + String.join(", ", targets))
-                .xAxisTitle("target size, source").yAxisTitle("accuracy points (below 0: negative transfer)").build();
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        List<String> groups = new ArrayList<>();
-        Map<String, Map<String, Double>> byStrategy = new LinkedHashMap<>();
-        for (int r = 0; r < gains.rowCount(); r++) {
-            String target = gains.stringColumn("target").get(r);
-            String size = target.matches(".*\\((.*)\\)$") ? target.replaceAll(".*\\((.*)\\)$", "$1") : target;
-            String g = (targets.size() > 1 ? target : size) + ", from " + gains.stringColumn("source").get(r);
-            if (!groups.contains(g)) {
-                groups.add(g);
-            }
-            byStrategy.computeIfAbsent(gains.stringColumn("strategy").get(r), k -> new LinkedHashMap<>())
-                    .put(g, 100 * gains.doubleColumn(GAIN).getDouble(r));
-        }
-        byStrategy.forEach((s, values) -> chart.addSeries(s, groups,
-                groups.stream().map(g -> values.getOrDefault(g, 0.0)).toList()));
-        return chart;
+    public Map<String, Object> data() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", "negative-transfer");
+        out.put("gains", gains().stream().map(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", g.source());
+            m.put("quadrant", g.quadrant());
+            m.put("strategy", g.strategy().name());
+            m.put("difference", ScenarioResults.estimate(g.comparison().difference()));
+            m.put("verdict", g.comparison().verdict().name());
+            return (Object) m;
+        }).toList());
+        return out;
     }
 
-    /** One line per negative gain beyond the noise, or a line saying there was none. */
-    public static String summary(Table gains) {
-        StringBuilder out = new StringBuilder();
-        for (int r = 0; r < gains.rowCount(); r++) {
-            double g = gains.doubleColumn(GAIN).getDouble(r);
-            if (g < -NOISE) {
-                out.append(String.format(Locale.ROOT, "negative transfer: %s from %s, %s: %.1f points below scratch%n",
-                        gains.stringColumn("target").get(r), gains.stringColumn("source").get(r),
-                        gains.stringColumn("strategy").get(r), -100 * g));
-            }
-        }
-        return out.length() == 0 ? "no negative transfer beyond " + (int) (100 * NOISE) + " point" : out.toString().strip();
+    @Override
+    public Rendition render() {
+        return TableHtml.rendition(table()).withData(data());
     }
 
-    /** For grid results with a baseline: each strategy's gain and what it means. */
-    public static String verdict(Table results) {
-        Table gains = compare().source("source", results).gains();
-        StringBuilder out = new StringBuilder();
-        for (int r = 0; r < gains.rowCount(); r++) {
-            double g = gains.doubleColumn(GAIN).getDouble(r);
-            String meaning = g > NOISE ? "positive transfer: it paid off"
-                    : g < -NOISE ? "negative transfer: the source hurt; try another source or strategy"
-                    : "about the same as scratch: transfer was not worth it here";
-            out.append(String.format(Locale.ROOT, "%s: %.1f%% vs %.1f%% from scratch, %+.1f points, %s%n",
-                    gains.stringColumn("strategy").get(r), 100 * gains.doubleColumn("accuracy").getDouble(r),
-                    100 * gains.doubleColumn("scratch").getDouble(r), 100 * g, meaning));
-        }
-        return out.toString().strip();
+    /** For grid results with a baseline: each arm against scratch, in words. */
+    public static String verdict(ScenarioResults results) {
+        return String.join("\n", compare().source("source", results).gains().stream().map(g -> {
+            String meaning = g.positive() ? "it paid off"
+                    : g.negative() ? "the source hurt: try another source or strategy"
+                    : "this experiment cannot tell it from training from scratch";
+            return g.strategy().label() + " on " + g.quadrant() + ": " + meaning + "; " + g.strategy().label()
+                    + " - scratch = " + g.comparison().points();
+        }).toList());
     }
 }

@@ -36,6 +36,33 @@ class TrainerTest {
     }
 
     @Test
+    void theBestValidationEpochIsRestored() {
+        ImageSet train = Mnist.train().sample(40, 5);
+        ImageSet validation = Mnist.test().sample(100, 6);
+        MultiLayerNetwork net = ModelSummaryTestAccess.smallCnn();
+        // 40 images, small batches, many epochs: validation accuracy peaks before the end
+        History h = Trainer.of(net).epochs(12).live(false).restoreBestEpoch().fit(train.batches(4), validation.batches(100));
+        double[] perEpoch = h.accuracies();
+        assertEquals(h.bestAccuracyEpoch(), h.bestEpoch());
+        assertTrue(h.bestEpoch() < h.epochs(), "this case needs a best epoch before the last, got " + h.bestEpoch());
+        assertEquals(perEpoch[h.bestEpoch() - 1], Trainer.accuracy(net, validation.batches(100)), 1e-9,
+                "the network keeps the weights of epoch " + h.bestEpoch());
+    }
+
+    @Test
+    void aPlanNamesItsSettingsAndRefusesImpossibleOnes() {
+        Plan p = Plan.epochs(15).batch(10).seed(3).fineTuneRate(3e-4);
+        assertEquals(15, p.epochs());
+        assertEquals(5, p.headEpochs());
+        assertEquals(10, p.fineTuneEpochs());
+        assertEquals(3e-4, p.fineTuneRate());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plan.epochs(4).headFirst(4));
+        assertTrue(e.getMessage().contains("1 to 3 of the 4 epochs"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Plan.epochs(4).learningRate(0));
+        assertThrows(IllegalArgumentException.class, () -> Plan.epochs(0));
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         assertThrows(IllegalArgumentException.class, () -> Trainer.of(null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -10,7 +10,7 @@ class AdvisorTest {
     @Test
     void eachQuadrantGetsItsStrategyAndReasons() {
         assertEquals(Strategy.FEATURE_EXTRACTOR, Advisor.recommend(10, 0.9).strategy());
-        assertEquals(Strategy.FINE_TUNE_ALL, Advisor.recommend(1000, 0.9).strategy());
+        assertEquals(Strategy.FINE_TUNE_TOP, Advisor.recommend(1000, 0.9).strategy());
         assertEquals(Strategy.EARLY_LAYERS, Advisor.recommend(10, 0.2).strategy());
         assertEquals(Strategy.FINE_TUNE_ALL, Advisor.recommend(1000, 0.2).strategy());
         String why = Advisor.recommend(Advisor.SMALL_BELOW - 1, Advisor.SIMILAR_FROM).toString();

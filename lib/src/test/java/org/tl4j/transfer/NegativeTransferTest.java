@@ -1,48 +1,51 @@
 package org.tl4j.transfer;
 
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-
+/** Gains over scratch and their verdicts, on hand-made runs: negative only beyond the noise. */
 class NegativeTransferTest {
-    private static Table results(double scratch, double extractor, double fineTune) {
-        return Table.create("r",
-                StringColumn.create("target", "t", "t", "t"),
-                StringColumn.create("size", "small", "small", "small"),
-                StringColumn.create("strategy", Strategy.SCRATCH.label(), Strategy.FEATURE_EXTRACTOR.label(), Strategy.FINE_TUNE_ALL.label()),
-                DoubleColumn.create("accuracy (mean)", scratch, extractor, fineTune));
+    static final double[] SCRATCH = {0.80, 0.82, 0.78, 0.81, 0.79};
+
+    @Test
+    void negativeTransferOnlyWhereScratchWinsBeyondTheNoise() {
+        ScenarioResults good = ScenarioResultsTest.results(SCRATCH, new double[]{0.90, 0.91, 0.89, 0.92, 0.90},
+                new double[]{0.81, 0.80, 0.80, 0.82, 0.78});
+        ScenarioResults bad = ScenarioResultsTest.results(SCRATCH, new double[]{0.70, 0.71, 0.69, 0.72, 0.70},
+                new double[]{0.79, 0.83, 0.77, 0.80, 0.80});
+        NegativeTransfer n = NegativeTransfer.compare().source("good", good).source("bad", bad);
+        List<NegativeTransfer.Gain> gains = n.gains();
+        assertEquals(4, gains.size());
+        assertTrue(gains.get(0).positive(), gains.get(0).sentence());
+        assertTrue(!gains.get(1).positive() && !gains.get(1).negative(), "fine-tune all from good is inside the noise");
+        assertEquals(1, n.negatives().size());
+        NegativeTransfer.Gain neg = n.negatives().get(0);
+        assertEquals("bad", neg.source());
+        assertEquals(Strategy.FEATURE_EXTRACTOR, neg.strategy());
+        assertTrue(n.summary().startsWith("a (small) from bad, feature extractor: negative transfer, feature extractor - scratch = -9.6 points (95% CI"),
+                n.summary());
+        assertEquals(2, n.chart().getSeriesCollection().size());
+        assertEquals(4, n.table().rowCount());
     }
 
     @Test
-    void gainsAreDifferencesToTheSameQuadrantsBaseline() {
-        Table gains = NegativeTransfer.compare().source("good", results(0.80, 0.90, 0.85))
-                .source("bad", results(0.80, 0.70, 0.805)).gains();
-        assertEquals(4, gains.rowCount());
-        assertEquals(0.10, gains.doubleColumn(NegativeTransfer.GAIN).getDouble(0), 1e-9);
-        assertEquals(-0.10, gains.doubleColumn(NegativeTransfer.GAIN).getDouble(2), 1e-9);
-        String summary = NegativeTransfer.summary(gains);
-        assertTrue(summary.contains("t (small) from bad, feature extractor: 10.0 points below scratch"), summary);
-        assertEquals(1, summary.lines().count(), summary);
-        assertTrue(NegativeTransfer.summary(NegativeTransfer.compare().source("good", results(0.8, 0.9, 0.85)).gains())
-                .startsWith("no negative transfer"));
-        assertEquals(2, NegativeTransfer.chart(gains).getSeriesCollection().size());
+    void noNegativeTransferIsSaidAsSuch() {
+        ScenarioResults good = ScenarioResultsTest.results(SCRATCH, new double[]{0.90, 0.91, 0.89, 0.92, 0.90},
+                new double[]{0.81, 0.80, 0.80, 0.82, 0.78});
+        assertTrue(NegativeTransfer.compare().source("good", good).summary().startsWith("no negative transfer this experiment can see"));
+        String v = NegativeTransfer.verdict(good);
+        assertTrue(v.contains("feature extractor on a (small): it paid off"), v);
+        assertTrue(v.contains("fine-tune all on a (small): this experiment cannot tell it from training from scratch"), v);
     }
 
     @Test
-    void verdictNamesTheOutcome() {
-        String v = NegativeTransfer.verdict(results(0.80, 0.75, 0.805));
-        assertTrue(v.contains("feature extractor: 75.0% vs 80.0% from scratch, -5.0 points, negative transfer"), v);
-        assertTrue(v.contains("fine-tune all: 80.5% vs 80.0% from scratch, +0.5 points, about the same"), v);
-    }
-
-    @Test
-    void aGridWithoutBaselineIsRefused() {
-        Table noBaseline = results(0.8, 0.9, 0.85).where(t -> t.stringColumn("strategy").isNotEqualTo(Strategy.SCRATCH.label()));
+    void aGridWithoutTheBaselineIsRefusedWithWhatToAdd() {
+        ScenarioResults noBaseline = new ScenarioResults("src", List.of(Strategy.FEATURE_EXTRACTOR));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NegativeTransfer.compare().source("x", noBaseline));
         assertTrue(e.getMessage().contains("Strategy.SCRATCH"), e.getMessage());

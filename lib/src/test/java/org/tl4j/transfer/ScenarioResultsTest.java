@@ -1,6 +1,8 @@
 package org.tl4j.transfer;
 
 import org.junit.jupiter.api.Test;
+import org.tl4j.evaluate.Comparison;
+import org.tl4j.train.Run;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -8,27 +10,52 @@ import tech.tablesaw.api.Table;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The result-reading helpers of the scenario and layer-transfer experiments, on hand-made tables. */
+/** The result-reading helpers of the scenario and layer-transfer experiments, on hand-made runs. */
 class ScenarioResultsTest {
-    private static Table grid() {
-        return Table.create("g",
-                StringColumn.create("target", "a", "a", "a", "b", "b"),
-                StringColumn.create("size", "small", "small", "small", "large", "large"),
-                StringColumn.create("strategy", "from scratch", "feature extractor", "fine-tune all", "from scratch", "fine-tune all"),
-                DoubleColumn.create("accuracy (mean)", 0.80, 0.90, 0.85, 0.95, 0.93));
+    static final String A = "a (small)";
+
+    /** Test accuracies per seed for scratch, feature extractor and fine-tune all in quadrant "a (small)". */
+    static ScenarioResults results(double[] scratch, double[] extractor, double[] all) {
+        ScenarioResults r = new ScenarioResults("src", List.of(Strategy.SCRATCH, Strategy.FEATURE_EXTRACTOR, Strategy.FINE_TUNE_ALL));
+        for (int k = 0; k < scratch.length; k++) {
+            r.add(A, Strategy.SCRATCH, run(k, scratch[k]));
+            r.add(A, Strategy.FEATURE_EXTRACTOR, run(k, extractor[k]));
+            r.add(A, Strategy.FINE_TUNE_ALL, run(k, all[k]));
+        }
+        return r;
+    }
+
+    static Run run(int k, double test) {
+        return new Run("r", 100 + k, 3, 5, test + 0.01, test, 1.0);
     }
 
     @Test
-    void accuracyWinnersAndGainsPerQuadrant() {
-        Table g = grid();
-        assertEquals(0.85, ScenarioGrid.accuracy(g, "a (small)", "fine-tune all"));
-        assertTrue(Double.isNaN(ScenarioGrid.accuracy(g, "b (large)", "feature extractor")));
-        assertEquals("feature extractor", ScenarioGrid.winners(g).get("a (small)"));
-        assertEquals("from scratch", ScenarioGrid.winners(g).get("b (large)"));
-        assertEquals(0.10, ScenarioGrid.gainsOverScratch(g).get("a (small)"), 1e-12);
-        assertEquals(-0.02, ScenarioGrid.gainsOverScratch(g).get("b (large)"), 1e-12);
+    void theWinnerAndTheArmsTheNoiseCannotSeparateFromIt() {
+        ScenarioResults r = results(new double[]{0.80, 0.82, 0.78, 0.81, 0.79}, new double[]{0.90, 0.91, 0.89, 0.92, 0.90},
+                new double[]{0.89, 0.92, 0.88, 0.90, 0.91});
+        ScenarioResults.Winner w = r.winner(A);
+        assertEquals(Strategy.FEATURE_EXTRACTOR, w.best());
+        assertEquals(List.of(Strategy.FINE_TUNE_ALL), w.ties(), "fine-tune all is within the noise of the winner");
+        assertTrue(w.includes(Strategy.FINE_TUNE_ALL) && !w.includes(Strategy.SCRATCH));
+        assertTrue(w.sentence().contains("cannot tell it apart from fine-tune all"), w.sentence());
+        Comparison gain = r.gainsOverScratch().get(A);
+        assertEquals("feature extractor", gain.a());
+        assertEquals(0.104, gain.difference().mean(), 1e-9);
+        assertEquals(Comparison.Verdict.A_BETTER, gain.verdict());
+        assertEquals(0.904, r.accuracy(A, Strategy.FEATURE_EXTRACTOR).mean(), 1e-9);
+    }
+
+    @Test
+    void askingForAnArmOrQuadrantThatDidNotRunSaysWhatDid() {
+        ScenarioResults r = results(new double[]{0.8}, new double[]{0.9}, new double[]{0.85});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.accuracy(A, Strategy.EARLY_LAYERS));
+        assertTrue(e.getMessage().contains("did not run"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> r.accuracy("b (large)", Strategy.SCRATCH));
+        assertTrue(e.getMessage().contains("[a (small)]"), e.getMessage());
+        assertEquals(List.of(Strategy.SCRATCH, Strategy.FINE_TUNE_ALL), r.winner(A).ties(), "one seed cannot separate arms");
     }
 
     @Test
