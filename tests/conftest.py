@@ -101,11 +101,29 @@ RESULT_MIME = "application/vnd.tl4j.result+json"
 
 def result_data(nb, kind):
     """The numbers behind the first displayed result of this kind (a ScenarioResults, NegativeTransfer...)."""
-    for _, o in outputs(nb):
-        data = o.get("data", {}).get(RESULT_MIME)
-        if data and data.get("kind") == kind:
-            return data
-    raise AssertionError(f"no cell shows a result of kind {kind!r}")
+    return all_result_data(nb, kind)[0]
+
+
+def all_result_data(nb, kind):
+    """The numbers behind every displayed result of this kind, in cell order."""
+    found = [o["data"][RESULT_MIME] for _, o in outputs(nb)
+             if o.get("data", {}).get(RESULT_MIME, {}).get("kind") == kind]
+    assert found, f"no cell shows a result of kind {kind!r}"
+    return found
+
+
+def assert_sentence_follows_the_rule(sentence, a_name, a_runs, b_name, b_runs):
+    """A printed comparison of two arms over the CI profile's two seeds says what Student's t (1 degree of freedom)
+    allows: "A beats B" or "B beats A" only when the 95% interval of the paired difference excludes 0."""
+    d = [x - y for x, y in zip(a_runs, b_runs)]
+    assert len(d) == 2, d
+    mean, half = sum(d) / 2, 12.7062 * abs(d[0] - d[1]) / 2  # t * sd / sqrt(2), with sd = |d1 - d2| / sqrt(2)
+    if mean - half > 0:
+        assert sentence.startswith(f"{a_name} beats {b_name}"), sentence
+    elif mean + half < 0:
+        assert sentence.startswith(f"{b_name} beats {a_name}"), sentence
+    else:
+        assert sentence.startswith("no difference this experiment can see"), sentence
 
 
 def assert_no_errors(nb):

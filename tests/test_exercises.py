@@ -77,7 +77,7 @@ def hostile(course):
 def redefining_features(course):
     """A feature-extraction submission that redefines the validation set to report a better accuracy."""
     full = answered(notebook(course, "release", "features"), notebook(course, "source", "features"))
-    return with_cells(full, q2_answer="Featurized.of(extractor).fit(target, validation, 1, 25, 1, false);\n"
+    return with_cells(full, q2_answer="Featurized.of(extractor).fit(target, validation, Plan.epochs(1).batch(25).seed(1));\n"
                       "validation = target;\ndouble accuracy = Report.of(extractor, validation).accuracy();")
 
 

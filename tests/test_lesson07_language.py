@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, assert_no_errors, execute_notebook, result_text
+from conftest import ROOT, all_result_data, assert_no_errors, execute_notebook, result_text
 
 FOODS = {"cheese", "cake", "butter", "pastry", "dough", "flour", "loaf", "baked", "fried", "sandwich", "biscuit", "toast",
          "wheat", "meat", "soup", "bake", "bun", "cookies", "crust", "rolls", "sliced", "roll", "bread", "chocolate"}
@@ -45,24 +45,45 @@ def test_nearest_neighbours_of_bread_are_foods(lesson):
     assert len(neighbours & FOODS) >= 2, bread
 
 
+def comparisons(lesson):
+    found = {d["name"]: d for d in all_result_data(lesson, "embedding-comparison")}
+    assert list(found) == ["Word vectors: scratch vs feature-based vs fine-tuned", "Sentiment of unseen words"]
+    return list(found.values())
+
+
+def mean(at, start):
+    return at["starts"][start]["test"]["mean"]
+
+
+SCRATCH = "from scratch (random vectors, trained)"
+FROZEN = "feature-based (word2vec vectors, frozen)"
+TUNED = "fine-tuned (word2vec vectors, trained)"
+
+
+def test_every_start_ran_on_the_same_seeds_with_validation_choosing_the_epoch(lesson):
+    for comparison in comparisons(lesson):
+        for at in comparison["sizes"].values():
+            assert list(at["starts"]) == [SCRATCH, FROZEN, TUNED]
+            for start in at["starts"].values():
+                assert [r["seed"] for r in start["runs"]] == [100, 101]
+                assert all(1 <= r["chosenEpoch"] <= r["epochs"] for r in start["runs"])
+
+
 def test_transferred_vectors_win_with_few_labels_and_the_gap_closes(lesson):
-    line = result_text(lesson, "frozen word2vec over scratch", at_start=True)
-    small, large = (float(v) for v in re.findall(r"([-+][\d.]+) points", line))
-    assert small > 8, line
-    assert large < small, line
+    sizes = comparisons(lesson)[0]["sizes"]
+    gains = [sizes[n]["gainsOverScratch"]["FROZEN"]["difference"]["mean"] for n in sizes]
+    assert gains[0] > 0.08, gains
+    assert gains[-1] < gains[0], gains
 
 
-def test_frozen_vectors_never_move_and_fine_tuning_keeps_up(lesson):
-    rows = table_rows(result_text(lesson, "Word vectors: scratch vs feature-based vs fine-tuned"))
-    sizes = sorted({int(r[0]) for r in rows})
-    for n in sizes:
-        frozen, tuned = accuracy(rows, n, "feature-based"), accuracy(rows, n, "fine-tuned")
-        assert tuned > frozen - 0.03, (n, frozen, tuned)
+def test_fine_tuning_keeps_up_with_frozen_vectors(lesson):
+    for n, at in comparisons(lesson)[0]["sizes"].items():
+        assert mean(at, TUNED) > mean(at, FROZEN) - 0.03, (n, at)
 
 
 def test_sentiment_transfers_much_less(lesson):
-    rows = table_rows(result_text(lesson, "Sentiment of unseen words"))
-    largest = max(int(r[0]) for r in rows)
-    frozen, scratch = accuracy(rows, largest, "feature-based"), accuracy(rows, largest, "from scratch")
-    assert scratch < 0.56, rows  # unseen words: random vectors are at chance
-    assert frozen > scratch and frozen < 0.70, rows
+    sizes = comparisons(lesson)[1]["sizes"]
+    largest = sizes[max(sizes, key=int)]
+    frozen, scratch = mean(largest, FROZEN), mean(largest, SCRATCH)
+    assert scratch < 0.56, largest  # unseen words: random vectors are at chance
+    assert frozen > scratch and frozen < 0.70, largest

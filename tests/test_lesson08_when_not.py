@@ -32,10 +32,16 @@ def test_runs_clean(lesson):
 
 
 def test_every_source_size_and_arm_is_compared_with_scratch(gains):
-    assert len(gains) == 8  # 2 sources x 2 sizes x 2 transfer arms
+    assert len(gains) == 12  # 2 sources x 2 sizes x 3 transfer arms
     assert {(g["source"], g["quadrant"], g["strategy"]) for g in gains} == {
         (s, f"digits 5-9 ({size})", arm) for s in ("digits 0-4", "clothes 0-4") for size in ("small", "large")
-        for arm in ("FEATURE_EXTRACTOR", "FINE_TUNE_ALL")}
+        for arm in ("FEATURE_EXTRACTOR", "HEAD_ONLY", "FINE_TUNE_ALL")}
+
+
+def test_a_frozen_source_from_another_task_loses_to_scratch_on_the_larger_target(gains):
+    head = next(g for g in gains if (g["source"], g["quadrant"], g["strategy"])
+                == ("clothes 0-4", "digits 5-9 (large)", "HEAD_ONLY"))
+    assert head["difference"]["mean"] < -0.05, head  # more than five points below training from scratch
 
 
 def test_every_verdict_follows_the_interval_rule(gains):

@@ -7,7 +7,7 @@ import org.tl4j.data.FashionMnist;
 import org.tl4j.data.ImageSet;
 import org.tl4j.data.Mnist;
 import org.tl4j.evaluate.Report;
-import org.tl4j.transfer.Layers;
+import org.tl4j.network.Layers;
 import org.tl4j.transfer.Networks;
 import org.tl4j.transfer.Similarity;
 import org.tl4j.zoo.Zoo;
@@ -68,24 +68,25 @@ public final class TransferCheck {
         MultiLayerNetwork net = network(what, answer);
         MultiLayerNetwork original = sameLayers(what, net, source);
         List<String> names = Layers.names(original);
-        int copied = 0;
+        List<String> weighted = new java.util.ArrayList<>();
+        int span = 0;       // layers up to the last copied weighted layer, pooling included
         for (int i = 0; i < net.getnLayers() - 1 && sameWeights(net, original, i); i++) {
             if (original.getLayer(i).numParams() > 0) {
-                copied = i + 1;
+                weighted.add(names.get(i));
+                span = i + 1;
             }
         }
-        if (copied != k) {
-            throw new AssertionError(String.format("%s: the first %d layers %s have the source's weights; %d were asked "
-                    + "for %s: network(%d, ...) copies them. (k counts layers from the bottom, pooling included; pooling has "
-                    + "no weights and counts as copied when a copied layer lies above it.)",
-                    what, copied, names.subList(0, copied), k, names.subList(0, k), k));
+        if (weighted.size() != k) {
+            throw new AssertionError(String.format("%s: %d weighted layers %s have the source's weights; %d were asked for: "
+                    + "network(%d, ...) copies them. (k counts the layers with weights, conv1, conv2, fc, from the bottom; "
+                    + "the pooling layers between them come along.)", what, weighted.size(), weighted, k, k));
         }
         List<String> frozenNow = frozenNames(net);
-        List<String> expected = frozen ? names.subList(0, k) : List.of();
+        List<String> expected = frozen ? names.subList(0, span) : List.of();
         if (!frozenNow.equals(expected)) {
             throw new AssertionError(String.format("%s: the frozen layers are %s; they should be %s.", what, frozenNow, expected));
         }
-        return "ok: " + what + " copies " + names.subList(0, k) + (frozen ? ", frozen" : ", trainable");
+        return "ok: " + what + " copies " + weighted + (frozen ? ", frozen" : ", trainable");
     }
 
     /** The learning rate (Adam) a layer of the network trains with. */

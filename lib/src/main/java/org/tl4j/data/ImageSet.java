@@ -6,7 +6,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-import org.tl4j.viz.ImageGrid;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -279,11 +278,6 @@ public final class ImageSet {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         return new ShuffledBatches(toDataSet(), batchSize, seed);
-    }
-
-    /** A grid of the first {@code count} images with their labels. */
-    public ImageGrid grid(int count) {
-        return ImageGrid.of(this, Math.min(count, size()));
     }
 
     @Override

@@ -1,21 +1,12 @@
 package org.tl4j.data;
 
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /** Points in the plane with a class each: the small 2-D problems of the backpropagation lesson. */
 public final class PointSet {
-    /** Class colours of the points; DecisionBoundary paints the regions in pale versions of them. */
-    public static final java.awt.Color[] CLASS_COLORS = {new java.awt.Color(33, 113, 181), new java.awt.Color(217, 72, 1),
-            new java.awt.Color(35, 139, 69)};
     private final String name;
     private final double[][] points;
     private final int[] labels;
@@ -81,31 +72,8 @@ public final class PointSet {
         return new double[]{b[0] - mx, b[1] + mx, b[2] - my, b[3] + my};
     }
 
-    /** The points on a chart, one colour per class. */
-    public XYChart scatter() {
-        XYChart chart = new XYChartBuilder().width(480).height(400).title(name).xAxisTitle("x1").yAxisTitle("x2").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setMarkerSize(6);
-        addPoints(chart);
-        return chart;
-    }
-
-    /** Adds the points, one series per class, to a chart. */
-    public void addPoints(XYChart chart) {
-        for (int c = 0; c < classes; c++) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (int i = 0; i < size(); i++) {
-                if (labels[i] == c) {
-                    xs.add(points[i][0]);
-                    ys.add(points[i][1]);
-                }
-            }
-            XYSeries s = chart.addSeries("class " + c, xs, ys);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(CLASS_COLORS[c % CLASS_COLORS.length]);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        }
+    /** The coordinates of point i. */
+    public double[] point(int i) {
+        return points[i].clone();
     }
 }

@@ -142,7 +142,7 @@ public final class Report implements Visual {
             idx[k] = wrong[k];
             preds[k] = predicted[wrong[k]];
         }
-        return data.select(idx, data.name() + " mistakes").grid(n).withPredictions(preds);
+        return ImageGrid.of(data.select(idx, data.name() + " mistakes"), n).withPredictions(preds);
     }
 
     @Override

@@ -10,6 +10,7 @@ public final class CourseImports {
             "org.tl4j.course.*",
             "org.tl4j.data.*",
             "org.tl4j.evaluate.*",
+            "org.tl4j.network.*",
             "org.tl4j.transfer.*",
             "org.tl4j.train.*",
             "org.tl4j.viz.*",

@@ -12,7 +12,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tl4j.backend.Backend;
 import org.tl4j.viz.ChartImages;
+import org.tl4j.train.History;
+import org.tl4j.train.Trainer;
 import org.tl4j.viz.Live;
+import org.tl4j.viz.LiveTraining;
 import org.tl4j.viz.Rendition;
 import org.tl4j.viz.Show;
 import org.tl4j.viz.Visual;
@@ -43,6 +46,7 @@ public final class Tl4jExtension implements Extension {
         Backend.configure();
         registerRenderers(kernel.getRenderer());
         Live.useScreen(new NotebookScreen(kernel));
+        Trainer.showWith(new LiveTraining());
         if (!ExitGuard.install()) {
             ExitNote.watch();
         }
@@ -75,6 +79,7 @@ public final class Tl4jExtension implements Extension {
         register(renderer, INDArray.class);
         register(renderer, MultiLayerNetwork.class);
         register(renderer, ComputationGraph.class);
+        register(renderer, History.class);
     }
 
     private static <T> void register(Renderer renderer, Class<T> type) {

@@ -9,7 +9,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * What happened in each epoch of a training run: epoch, training loss, training and validation
  * accuracy, seconds. Training accuracy is NaN when the trainer was told not to measure it.
  */
-public final class History implements org.tl4j.viz.Visual {
+public final class History {
     private final String name;
     private final IntColumn epoch = IntColumn.create("epoch");
     private final DoubleColumn loss = DoubleColumn.create("train loss");
@@ -99,12 +99,6 @@ public final class History implements org.tl4j.viz.Visual {
             }
         }
         return all;
-    }
-
-    /** Shows as its table. */
-    @Override
-    public org.tl4j.viz.Rendition render() {
-        return org.tl4j.viz.TableHtml.rendition(table());
     }
 
     @Override

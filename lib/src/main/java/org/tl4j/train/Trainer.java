@@ -6,17 +6,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.tl4j.backend.FastPath;
-import org.tl4j.viz.LearningCurve;
-import org.tl4j.viz.ProgressBar;
+import org.tl4j.data.Target;
 
 import java.util.Locale;
 
 /**
- * Trains a network for a number of epochs and shows it happening: a progress bar over all
- * mini-batches and a learning curve (training loss per step, validation accuracy per epoch).
- * With early stopping it keeps the weights of the best epoch on validation.
+ * Trains a network for a number of epochs and shows it happening on the display plugged in with
+ * {@link #showWith} (in notebooks: a progress bar over all mini-batches and a learning curve of the
+ * training loss per step and the validation accuracy per epoch). With early stopping it keeps the
+ * weights of the best epoch on validation.
  */
 public final class Trainer {
+    private static volatile TrainingDisplay display = TrainingDisplay.NONE;
     private final MultiLayerNetwork net;
     private int epochs = 1;
     private boolean live = true;
@@ -27,6 +28,11 @@ public final class Trainer {
 
     private Trainer(MultiLayerNetwork net) {
         this.net = net;
+    }
+
+    /** Where live training runs are shown from now on (the notebook kernel sets it). */
+    public static void showWith(TrainingDisplay d) {
+        display = d == null ? TrainingDisplay.NONE : d;
     }
 
     public static Trainer of(MultiLayerNetwork net) {
@@ -44,7 +50,7 @@ public final class Trainer {
         return this;
     }
 
-    /** Whether to show the progress bar and learning curve (on by default). */
+    /** Whether to show the run on the display (on by default). */
     public Trainer live(boolean live) {
         this.live = live;
         return this;
@@ -82,12 +88,7 @@ public final class Trainer {
         int batches = countAndCheck(train);
         FastPath.install(net);
         long total = (long) batches * epochs;
-        ProgressBar bar = live ? ProgressBar.start(name, total) : ProgressBar.of(name, total);
-        LearningCurve curve = LearningCurve.of("Learning curve: " + name, "epoch", "training loss")
-                .rightAxis("accuracy", "validation accuracy", "train accuracy");
-        if (live) {
-            curve.show();
-        }
+        TrainingDisplay.Shown shown = (live ? display : TrainingDisplay.NONE).start(name, total);
         History history = new History(name);
         INDArray best = null;
         double bestAccuracy = -1;
@@ -108,9 +109,9 @@ public final class Trainer {
                 windowSum += score;
                 windowCount++;
                 step++;
-                bar.step(String.format(Locale.ROOT, "epoch %d/%d, loss %.3f", e, epochs, score));
+                shown.step(String.format(Locale.ROOT, "epoch %d/%d, loss %.3f", e, epochs, score));
                 if (step % curveEvery == 0) {
-                    curve.add("train loss", step / (double) batches, windowSum / windowCount);
+                    shown.point("train loss", step / (double) batches, windowSum / windowCount);
                     windowSum = 0;
                     windowCount = 0;
                 }
@@ -118,12 +119,12 @@ public final class Trainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             double accuracy = accuracy(net, validation);
             double trainAcc = trainAccuracy ? accuracy(net, train) : Double.NaN;
-            curve.add("validation accuracy", e, accuracy);
+            shown.point("validation accuracy", e, accuracy);
             if (trainAccuracy) {
-                curve.add("train accuracy", e, trainAcc);
+                shown.point("train accuracy", e, trainAcc);
             }
             history.add(e, lossSum / batches, trainAcc, accuracy, seconds);
-            curve.redraw();
+            shown.epochDone();
             if (accuracy > bestAccuracy) {
                 bestAccuracy = accuracy;
                 bestEpoch = e;
@@ -138,9 +139,21 @@ public final class Trainer {
             net.setParams(best);
         }
         history.bestEpoch(restoreBest ? bestEpoch : history.epochs());
-        bar.finish(String.format(Locale.ROOT, "done: validation accuracy %.4f (epoch %d)",
+        shown.finish(String.format(Locale.ROOT, "done: validation accuracy %.4f (epoch %d)",
                 restoreBest ? bestAccuracy : history.lastAccuracy(), history.bestEpoch()));
         return history;
+    }
+
+    /**
+     * One run of an experiment: trains on the split's training images (shuffled by {@code seed}), restores
+     * the epoch validation chose, and measures those weights once on the test set.
+     */
+    public Run run(Target.Split split, int batchSize, long seed) {
+        long begin = System.nanoTime();
+        restoreBest = true;
+        History h = fit(split.train().shuffledBatches(batchSize, seed), split.validation().batches(500));
+        double test = accuracy(net, split.test().batches(500));
+        return new Run(name, seed, h.bestEpoch(), h.epochs(), h.bestAccuracy(), test, (System.nanoTime() - begin) / 1e9);
     }
 
     /** Fraction of the iterator's examples that the network classifies correctly. */

@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.TransferLearningHelper;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
@@ -7,7 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.tl4j.data.ImageSet;
+import org.tl4j.data.Target;
 import org.tl4j.train.History;
+import org.tl4j.train.Plan;
+import org.tl4j.train.Run;
 import org.tl4j.train.Trainer;
 
 import java.util.ArrayList;
@@ -95,13 +99,32 @@ public final class Featurized {
         return top;
     }
 
-    /** Trains the trainable part on features computed once; returns the usual history. */
-    public History fit(ImageSet train, ImageSet validation, int epochs, int batchSize, long seed, boolean live) {
+    /**
+     * Trains the trainable part on features computed once, by the plan's epochs, batch size, seed and (for a
+     * network built without its own rates) nothing else; returns the usual history. Its weights end at the
+     * epoch validation chose.
+     */
+    public History fit(ImageSet train, ImageSet validation, Plan plan) {
         DataSet trainFeatures = features(train);
         DataSet valFeatures = features(validation);
-        DataSetIterator trainIt = shuffled(trainFeatures, batchSize, seed);
+        DataSetIterator trainIt = shuffled(trainFeatures, plan.batchSize(), plan.seed());
         DataSetIterator valIt = new ExistingDataSetIterator(valFeatures.batchBy(500));
-        return Trainer.of(trainablePart()).epochs(epochs).live(live).name("featurized").fit(trainIt, valIt);
+        History h = Trainer.of(trainablePart()).epochs(plan.epochs()).live(false).name("featurized").restoreBestEpoch()
+                .fit(trainIt, valIt);
+        return h;   // the trainable part shares its weights with the whole network: both end at that epoch
+    }
+
+    /**
+     * One run of an experiment on features computed once: trains on the split's training images, keeps the
+     * epoch validation chose and measures the whole network once on the test images. The time includes
+     * computing the features.
+     */
+    public Run run(Target.Split split, Plan plan) {
+        long begin = System.nanoTime();
+        History h = fit(split.train(), split.validation(), plan);
+        double test = Trainer.accuracy(net, split.test().batches(500));
+        return new Run("featurized", plan.seed(), h.bestEpoch(), h.epochs(), h.bestAccuracy(), test,
+                (System.nanoTime() - begin) / 1e9);
     }
 
     private static DataSetIterator shuffled(DataSet all, int batchSize, long seed) {

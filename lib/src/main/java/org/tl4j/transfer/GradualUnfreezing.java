@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.tl4j.data.ImageSet;
 import org.tl4j.train.History;

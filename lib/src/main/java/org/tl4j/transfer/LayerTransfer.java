@@ -1,92 +1,114 @@
 package org.tl4j.transfer;
 
+import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.learning.config.Adam;
-import org.tl4j.data.ImageSet;
-import org.tl4j.train.History;
+import org.tl4j.data.Target;
+import org.tl4j.evaluate.Arms;
+import org.tl4j.train.Plan;
+import org.tl4j.train.Run;
 import org.tl4j.train.Trainer;
-import org.tl4j.viz.LearningCurve;
-import tech.tablesaw.api.DoubleColumn;
+import org.knowm.xchart.XYChart;
+import org.tl4j.evaluate.Comparison;
+import org.tl4j.evaluate.Estimate;
+import org.tl4j.evaluate.Experiment;
+import org.tl4j.viz.ErrorLines;
+import org.tl4j.viz.ProgressBar;
+import org.tl4j.viz.TabledResult;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
- * The layer-transfer experiment of Yosinski et al. (2014), in miniature: copy the first k layers
- * of a source network into a freshly initialised network of the same architecture, keep them frozen
- * or let them fine-tune, train on the target, and do it for every k.
+ * The layer-transfer experiment of Yosinski et al. (2014), in miniature: copy the first k layers of a
+ * source network into a freshly initialised network of the same architecture, keep them frozen or let
+ * them fine-tune, train on the target, for every k, over several seeds. Its control copies the first k
+ * layers from a network trained on the target's own task instead (Yosinski's "selffer"), which tells
+ * a drop caused by splitting co-adapted layers from a drop caused by layers specific to the source.
+ * {@code LayerTransfer.of(source, seed -> Architectures.lenet(5, seed)).sweep(target, Plan.epochs(10), 5)}
  */
 public final class LayerTransfer {
     private final MultiLayerNetwork source;
-    private final Supplier<MultiLayerNetwork> freshTarget;
-    private int epochs = 5;
-    private int batchSize = 32;
-    private long seed = 1;
+    private final LongFunction<MultiLayerNetwork> freshTarget;
     private double learningRate = 1e-3;
+    private long seed = 1;
 
-    private LayerTransfer(MultiLayerNetwork source, Supplier<MultiLayerNetwork> freshTarget) {
+    private LayerTransfer(MultiLayerNetwork source, LongFunction<MultiLayerNetwork> freshTarget) {
         this.source = source;
         this.freshTarget = freshTarget;
     }
 
     /**
      * @param source      the trained source network
-     * @param freshTarget makes a new, randomly initialised network of the same architecture with the target's classes
+     * @param freshTarget makes a new, randomly initialised network of the same architecture with the target's
+     *                    classes, from a seed (each seed of an experiment starts the new layers differently)
      */
-    public static LayerTransfer of(MultiLayerNetwork source, Supplier<MultiLayerNetwork> freshTarget) {
+    public static LayerTransfer of(MultiLayerNetwork source, LongFunction<MultiLayerNetwork> freshTarget) {
         return new LayerTransfer(source, freshTarget);
     }
 
-    public LayerTransfer epochs(int epochs) {
-        this.epochs = epochs;
-        return this;
+    /** As above, with a target network that starts the same way whatever the seed. */
+    public static LayerTransfer of(MultiLayerNetwork source, Supplier<MultiLayerNetwork> freshTarget) {
+        return new LayerTransfer(source, s -> freshTarget.get());
     }
 
-    public LayerTransfer batchSize(int batchSize) {
-        this.batchSize = batchSize;
-        return this;
-    }
-
+    /** The seed of the networks {@link #network} builds (the sweep sets its own per run). */
     public LayerTransfer seed(long seed) {
         this.seed = seed;
         return this;
     }
 
+    /** The Adam rate of networks {@link #network} builds (the sweep takes the plan's). */
     public LayerTransfer learningRate(double rate) {
         this.learningRate = rate;
         return this;
     }
 
-    /** The target network with the first k layers copied from the source, frozen or not. */
+    /**
+     * The target network with the first k weighted layers copied from the source (k = 2: conv1 and conv2, and
+     * the pooling layers between and just after them), frozen or not; k = 0 is a fresh network.
+     */
     public MultiLayerNetwork network(int k, boolean frozen) {
-        MultiLayerNetwork target = freshTarget.get();
+        List<Integer> cuts = cuts();
+        if (k < 0 || k > cuts.size()) {
+            throw new IllegalArgumentException("k counts the weighted layers copied, 0.." + cuts.size()
+                    + " (the output layer is always new), got " + k);
+        }
+        return copyFirst(source, k == 0 ? 0 : cuts.get(k - 1), frozen, seed, learningRate);
+    }
+
+    /** A fresh target network whose first {@code k} layers (pooling included) carry {@code from}'s weights. */
+    private MultiLayerNetwork copyFirst(MultiLayerNetwork from, int k, boolean frozen, long seed, double rate) {
+        MultiLayerNetwork target = freshTarget.apply(seed);
         int layers = target.getnLayers();
         if (k < 0 || k > layers - 1) {
             throw new IllegalArgumentException("k must be 0.." + (layers - 1) + " (layers below the output), got " + k);
         }
         for (int i = 0; i < k; i++) {
-            if (target.getLayer(i).numParams() != source.getLayer(i).numParams()) {
+            if (target.getLayer(i).numParams() != from.getLayer(i).numParams()) {
                 throw new IllegalArgumentException("layer " + i + " of the target has " + target.getLayer(i).numParams()
-                        + " parameters, the source's has " + source.getLayer(i).numParams() + ": not the same architecture");
+                        + " parameters, the source's has " + from.getLayer(i).numParams() + ": not the same architecture");
             }
             if (target.getLayer(i).numParams() > 0) {
-                target.getLayer(i).setParams(source.getLayer(i).params().dup());
+                target.getLayer(i).setParams(from.getLayer(i).params().dup());
             }
         }
-        // layer statistics of batch normalisation are parameters in DL4J, so they are copied too
+        // DL4J's own transfer API: a fine-tune configuration for every layer, the first k frozen
+        TransferLearning.Builder b = new TransferLearning.Builder(target)
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(rate)).seed(seed).build());
         if (frozen && k > 0) {
-            return new TransferLearning.Builder(target)
-                    .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(learningRate)).seed(seed).build())
-                    .setFeatureExtractor(k - 1).build();
+            b.setFeatureExtractor(k - 1);
         }
-        return target;
+        return b.build();
     }
 
     /**
@@ -95,7 +117,11 @@ public final class LayerTransfer {
      * inputs that look different. Frozen copied layers get a learning rate of 0.
      */
     public MultiLayerNetwork topNetwork(int k, boolean frozen) {
-        MultiLayerNetwork target = freshTarget.get();
+        return copyLast(k, frozen, seed);
+    }
+
+    private MultiLayerNetwork copyLast(int k, boolean frozen, long seed) {
+        MultiLayerNetwork target = freshTarget.apply(seed);
         int layers = target.getnLayers();
         if (k < 1 || k > layers) {
             throw new IllegalArgumentException("k must be 1.." + layers + " (layers copied from the top), got " + k);
@@ -119,75 +145,268 @@ public final class LayerTransfer {
         return target;
     }
 
-    /**
-     * For every k (the number of layers with weights copied from the source, through "conv1",
-     * "conv2", ...): train with them frozen and with them fine-tuned. One row per run.
-     */
-    public Result sweep(ImageSet train, ImageSet validation) {
-        MultiLayerNetwork probe = freshTarget.get();
-        List<Integer> cuts = new ArrayList<>();     // number of layers copied, ending after a weighted layer
-        List<String> through = new ArrayList<>();
-        cuts.add(0);
-        through.add("(none: scratch)");
+    /** How many layers k weighted layers span: up to each layer with weights below the output (LeNet: 1, 3, 5). */
+    private List<Integer> cuts() {
+        MultiLayerNetwork probe = freshTarget.apply(seed);
+        List<Integer> cuts = new ArrayList<>();
         for (int i = 0; i < probe.getnLayers() - 1; i++) {
             if (probe.getLayer(i).numParams() > 0) {
                 cuts.add(i + 1);
-                through.add(Layers.names(probe).get(i));
             }
         }
-        IntColumn kCol = IntColumn.create("k");
-        StringColumn last = StringColumn.create("copied through");
-        StringColumn mode = StringColumn.create("transferred layers");
-        DoubleColumn acc = DoubleColumn.create("validation accuracy");
-        List<History> histories = new ArrayList<>();
-        for (int k = 0; k < cuts.size(); k++) {
-            for (boolean frozen : new boolean[]{true, false}) {
-                if (k == 0 && !frozen) {
-                    continue; // nothing copied: training from scratch either way
-                }
-                MultiLayerNetwork net = network(cuts.get(k), frozen);
-                String label = k == 0 ? "scratch" : frozen ? "frozen" : "fine-tuned";
-                History h = Trainer.of(net).epochs(epochs).live(false).name("k=" + k + " " + label)
-                        .fit(train.shuffledBatches(batchSize, seed), validation.batches(500));
-                kCol.append(k);
-                last.append(through.get(k));
-                mode.append(label);
-                acc.append(h.bestAccuracy());
-                histories.add(h);
-            }
-        }
-        acc.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
-        return new Result(Table.create("Layer transfer: the first k weighted layers from the source", kCol, last, mode, acc), histories);
+        return cuts;
     }
 
-    /** The sweep's table and a chart of accuracy against k. */
-    public record Result(Table table, List<History> histories) {
-        /** For each depth copied frozen ("conv1", "conv2", ...): its accuracy minus training from scratch. */
-        public java.util.Map<String, Double> frozenGainsOverScratch() {
-            double scratch = table.doubleColumn("validation accuracy").getDouble(0);
-            java.util.Map<String, Double> gains = new java.util.LinkedHashMap<>();
-            for (int r = 1; r < table.rowCount(); r++) {
-                if (table.stringColumn("transferred layers").get(r).equals("frozen")) {
-                    gains.put(table.stringColumn("copied through").get(r), table.doubleColumn("validation accuracy").getDouble(r) - scratch);
-                }
+    /**
+     * The sweep, seeds 100, 101, ...: per seed, training from scratch; for every k (weighted layers copied,
+     * 1 = through conv1) the source's first k layers frozen, the same fine-tuned, and the control: the first
+     * k layers of this seed's scratch network (trained on the target's own task) copied and frozen. Every
+     * arm trains with the plan's epochs, batch and rate; validation picks its epoch; test is reported.
+     */
+    public Result sweep(Target target, Plan plan, int seeds) {
+        checkSeeds(seeds);
+        List<Integer> cuts = cuts();
+        List<String> names = Layers.names(freshTarget.apply(seed));
+        List<String> through = cuts.stream().map(c -> names.get(c - 1)).toList();
+        Arms arms = new Arms("Layer transfer, " + target.name());
+        ProgressBar bar = ProgressBar.start("layer-transfer runs", (long) seeds * (1 + 3L * cuts.size()));
+        for (int s = 0; s < seeds; s++) {
+            long runSeed = Experiment.FIRST_SEED + s;
+            Target.Split split = target.split(runSeed);
+            double rate = plan.learningRate();
+            MultiLayerNetwork own = copyFirst(source, 0, false, runSeed, rate);
+            arms.add(Result.SCRATCH, train(own, split, plan, runSeed, Result.SCRATCH, bar));
+            for (int j = 0; j < cuts.size(); j++) {
+                int cut = cuts.get(j);
+                String k = " k=" + (j + 1);
+                arms.add(Result.arm(Result.FROZEN, j + 1),
+                        train(copyFirst(source, cut, true, runSeed, rate), split, plan, runSeed, Result.FROZEN + k, bar));
+                arms.add(Result.arm(Result.FINE_TUNED, j + 1),
+                        train(copyFirst(source, cut, false, runSeed, rate), split, plan, runSeed, Result.FINE_TUNED + k, bar));
+                arms.add(Result.arm(Result.OWN_TASK, j + 1),
+                        train(copyFirst(own, cut, true, runSeed, rate), split, plan, runSeed, Result.OWN_TASK + k, bar));
+            }
+        }
+        bar.finish("done");
+        return new Result(target.name(), through, arms);
+    }
+
+    /**
+     * Which end to keep when the target has the source's task but different-looking inputs: per seed, from
+     * scratch; the first one and two weighted layers copied and frozen; the last two and three weighted
+     * layers (output included) copied and frozen. One arm each, compared pair by pair.
+     */
+    public Arms ends(Target target, Plan plan, int seeds) {
+        checkSeeds(seeds);
+        List<Integer> cuts = cuts();
+        List<String> names = Layers.names(freshTarget.apply(seed));
+        int layers = names.size();
+        List<Integer> weighted = new ArrayList<>(cuts.stream().map(c -> c - 1).toList());
+        weighted.add(layers - 1);
+        Arms arms = new Arms("Same task, different inputs: " + target.name());
+        ProgressBar bar = ProgressBar.start("two-ends runs", seeds * 5L);
+        for (int s = 0; s < seeds; s++) {
+            long runSeed = Experiment.FIRST_SEED + s;
+            Target.Split split = target.split(runSeed);
+            arms.add("scratch", train(copyFirst(source, 0, false, runSeed, plan.learningRate()), split, plan, runSeed,
+                    "scratch", bar));
+            for (int n = 1; n <= 2; n++) {
+                int cut = cuts.get(n - 1);
+                String arm = "first " + span(names, 0, cut - 1, weighted);
+                arms.add(arm, train(copyFirst(source, cut, true, runSeed, plan.learningRate()), split, plan, runSeed, arm, bar));
+            }
+            for (int n = 2; n <= 3; n++) {
+                int from = weighted.get(weighted.size() - n);
+                String arm = "last " + span(names, from, layers - 1, weighted);
+                arms.add(arm, train(copyLast(layers - from, true, runSeed), split, plan, runSeed, arm, bar));
+            }
+        }
+        bar.finish("done");
+        return arms;
+    }
+
+    /** "layers (conv1, conv2)" or "layer (conv1)": the weighted layers from index a to b. */
+    private static String span(List<String> names, int a, int b, List<Integer> weighted) {
+        List<String> in = weighted.stream().filter(i -> i >= a && i <= b).map(names::get).toList();
+        return (in.size() == 1 ? "layer (" : "layers (") + String.join(", ", in) + ")";
+    }
+
+    private static Run train(MultiLayerNetwork net, Target.Split split, Plan plan, long seed, String name, ProgressBar bar) {
+        Run run = Trainer.of(net).epochs(plan.epochs()).live(false).name(name).run(split, plan.batchSize(), seed);
+        bar.step(name);
+        return run;
+    }
+
+    private static void checkSeeds(int seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+        }
+    }
+
+    /**
+     * What the sweep measured, per arm and seed. Arms: scratch, and for k = 1, 2, ...: the source's first k
+     * weighted layers frozen, the same fine-tuned, and the control (the first k layers of a network trained on
+     * the target itself, frozen). Figures are test accuracies; comparisons pair arms seed by seed.
+     */
+    public static final class Result extends TabledResult {
+        public static final String SCRATCH = "scratch";
+        public static final String FROZEN = "frozen";
+        public static final String FINE_TUNED = "fine-tuned";
+        public static final String OWN_TASK = "own-task control";
+
+        private final String target;
+        private final List<String> through;
+        private final Arms arms;
+
+        Result(String target, List<String> through, Arms arms) {
+            this.target = target;
+            this.through = List.copyOf(through);
+            this.arms = arms;
+        }
+
+        static String arm(String mode, int k) {
+            return mode + " k=" + k;
+        }
+
+        /** The deepest layer each k copies through: k = 1 is "conv1". */
+        public List<String> through() {
+            return through;
+        }
+
+        /** Every run, by arm. */
+        public Arms arms() {
+            return arms;
+        }
+
+        private String name(String mode, int k) {
+            if (mode.equals(SCRATCH) || k == 0) {
+                return SCRATCH;
+            }
+            if (k < 1 || k > through.size()) {
+                throw new IllegalArgumentException("k runs from 1 to " + through.size() + " (weighted layers copied), got " + k);
+            }
+            if (!List.of(FROZEN, FINE_TUNED, OWN_TASK).contains(mode)) {
+                throw new IllegalArgumentException("mode is one of \"frozen\", \"fine-tuned\", \"own-task control\", got \"" + mode + "\"");
+            }
+            return arm(mode, k);
+        }
+
+        /** Test accuracy of one arm ("frozen", "fine-tuned", "own-task control"; k = 0 is scratch). */
+        public Estimate accuracy(String mode, int k) {
+            return arms.accuracy(name(mode, k));
+        }
+
+        /** An arm minus training from scratch, paired by seed. */
+        public Comparison overScratch(String mode, int k) {
+            return arms.compare(name(mode, k), SCRATCH);
+        }
+
+        /** For each depth copied frozen (by its deepest layer, "conv1", ...): frozen copy minus scratch. */
+        public Map<String, Comparison> frozenGainsOverScratch() {
+            Map<String, Comparison> gains = new LinkedHashMap<>();
+            for (int k = 1; k <= through.size(); k++) {
+                gains.put(through.get(k - 1), overScratch(FROZEN, k));
             }
             return gains;
         }
 
-        public LearningCurve chart() {
-            LearningCurve c = LearningCurve.of("Which layers to transfer", "k = weighted layers copied from the source (see the table)", "validation accuracy");
-            for (int r = 0; r < table.rowCount(); r++) {
-                int k = table.intColumn("k").get(r);
-                String mode = table.stringColumn("transferred layers").get(r);
-                double a = table.doubleColumn("validation accuracy").get(r);
-                if (k == 0) {
-                    c.add("frozen", 0, a);
-                    c.add("fine-tuned", 0, a);
-                } else {
-                    c.add(mode, k, a);
+        /**
+         * Specificity at depth k: the source's frozen copy minus the control's (same layers frozen, trained on
+         * the target's own task). Below 0 beyond the noise: the source's first k layers suit the target less
+         * than layers learnt on the target itself, i.e. they are specific to the source.
+         */
+        public Comparison specificity(int k) {
+            return arms.compare(name(FROZEN, k), name(OWN_TASK, k));
+        }
+
+        /**
+         * Co-adaptation at depth k: the control minus scratch. Below 0 beyond the noise: cutting a network
+         * trained on the target itself after layer k and retraining the top loses accuracy, because the
+         * layers above had learnt to work with those below.
+         */
+        public Comparison coAdaptation(int k) {
+            return arms.compare(name(OWN_TASK, k), SCRATCH);
+        }
+
+        /** Test accuracy (%) against k, one line per mode, 95% intervals as error bars; k = 0 is scratch. */
+        public XYChart chart() {
+            Map<String, double[][]> lines = new LinkedHashMap<>();
+            Estimate scratch = accuracy(SCRATCH, 0).times(100);
+            for (String mode : List.of(FROZEN, FINE_TUNED, OWN_TASK)) {
+                double[][] rows = new double[through.size() + 1][];
+                rows[0] = new double[]{0, scratch.mean(), scratch.halfWidth()};
+                for (int k = 1; k <= through.size(); k++) {
+                    Estimate e = accuracy(mode, k).times(100);
+                    rows[k] = new double[]{k, e.mean(), e.halfWidth()};
                 }
+                lines.put(mode.equals(OWN_TASK) ? "control: own-task layers, frozen" : mode + " copies of the source", rows);
             }
-            return c;
+            return ErrorLines.of("Which layers to transfer: " + target + " (mean of " + arms.seeds() + " seeds, 95% intervals)",
+                    "k = weighted layers copied (" + String.join(", ", through) + ")", "test accuracy (%)", lines);
+        }
+
+        /** One row per k: each mode's test accuracy with its interval, and the two paired differences. */
+        public Table table() {
+            IntColumn k = IntColumn.create("k");
+            StringColumn layer = StringColumn.create("copied through");
+            StringColumn frozen = StringColumn.create("frozen %");
+            StringColumn tuned = StringColumn.create("fine-tuned %");
+            StringColumn control = StringColumn.create("own-task control %");
+            StringColumn spec = StringColumn.create("frozen - control (points)");
+            StringColumn coad = StringColumn.create("control - scratch (points)");
+            k.append(0);
+            layer.append("(nothing: scratch)");
+            String scratch = accuracy(SCRATCH, 0).times(100).brief("%.1f");
+            frozen.append(scratch);
+            tuned.append(scratch);
+            control.append(scratch);
+            spec.append("");
+            coad.append("");
+            for (int i = 1; i <= through.size(); i++) {
+                k.append(i);
+                layer.append(through.get(i - 1));
+                frozen.append(accuracy(FROZEN, i).times(100).brief("%.1f"));
+                tuned.append(accuracy(FINE_TUNED, i).times(100).brief("%.1f"));
+                control.append(accuracy(OWN_TASK, i).times(100).brief("%.1f"));
+                spec.append(specificity(i).difference().times(100).brief("%+.1f"));
+                coad.append(coAdaptation(i).difference().times(100).brief("%+.1f"));
+            }
+            return Table.create("Layer transfer on " + target + ": test accuracy, mean (95% CI) of " + arms.seeds() + " seeds",
+                    k, layer, frozen, tuned, control, spec, coad);
+        }
+
+        /** The verdicts in words, one line per depth. */
+        public String findings() {
+            StringBuilder s = new StringBuilder(target + ":");
+            for (int k = 1; k <= through.size(); k++) {
+                s.append("\n  through ").append(through.get(k - 1)).append(": frozen copy vs scratch: ")
+                        .append(overScratch(FROZEN, k).sentence())
+                        .append("\n    specificity (frozen copy vs own-task control): ").append(specificity(k).sentence())
+                        .append("\n    co-adaptation (own-task control vs scratch): ").append(coAdaptation(k).sentence());
+            }
+            return s.toString();
+        }
+
+        /** The numbers as data: the arms' runs, and per depth the gain, specificity and co-adaptation. */
+        public Map<String, Object> data() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("kind", "layer-transfer");
+            out.put("target", target);
+            out.put("through", through);
+            out.put("arms", arms.data().get("arms"));
+            List<Object> depths = new ArrayList<>();
+            for (int k = 1; k <= through.size(); k++) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("k", k);
+                d.put("through", through.get(k - 1));
+                d.put("frozenOverScratch", Arms.comparison(overScratch(FROZEN, k)));
+                d.put("fineTunedOverScratch", Arms.comparison(overScratch(FINE_TUNED, k)));
+                d.put("specificity", Arms.comparison(specificity(k)));
+                d.put("coAdaptation", Arms.comparison(coAdaptation(k)));
+                depths.add(d);
+            }
+            out.put("depths", depths);
+            return out;
         }
     }
 }

@@ -1,12 +1,11 @@
 package org.tl4j.transfer;
 
 import org.knowm.xchart.CategoryChart;
+import org.tl4j.evaluate.Arms;
 import org.tl4j.evaluate.Comparison;
 import org.tl4j.evaluate.Estimate;
 import org.tl4j.viz.ErrorBars;
-import org.tl4j.viz.Rendition;
-import org.tl4j.viz.TableHtml;
-import org.tl4j.viz.Visual;
+import org.tl4j.viz.TabledResult;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -21,7 +20,7 @@ import java.util.Map;
  * interval of the difference lies below 0).
  * {@code NegativeTransfer.compare().source("digits 0-4", a).source("clothes 0-4", b).gains()}.
  */
-public final class NegativeTransfer implements Visual {
+public final class NegativeTransfer extends TabledResult {
     private final Map<String, ScenarioResults> sources = new LinkedHashMap<>();
 
     private NegativeTransfer() {
@@ -135,16 +134,11 @@ public final class NegativeTransfer implements Visual {
             m.put("source", g.source());
             m.put("quadrant", g.quadrant());
             m.put("strategy", g.strategy().name());
-            m.put("difference", ScenarioResults.estimate(g.comparison().difference()));
+            m.put("difference", Arms.estimate(g.comparison().difference()));
             m.put("verdict", g.comparison().verdict().name());
             return (Object) m;
         }).toList());
         return out;
-    }
-
-    @Override
-    public Rendition render() {
-        return TableHtml.rendition(table()).withData(data());
     }
 
     /** For grid results with a baseline: each arm against scratch, in words. */

@@ -1,10 +1,21 @@
 package org.tl4j.transfer;
 
+import org.tl4j.network.Layers;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.learning.config.Adam;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +38,52 @@ public final class Networks {
                 net.getLayer(i).setParams(fresh.getLayer(i).params().dup());
             }
         }
+    }
+
+    /**
+     * The same network with batch normalisation in inference mode for good (the Keras guide's advice for
+     * fine-tuning): each BN layer becomes the fixed per-channel scale and shift it computes in inference, a
+     * frozen 1x1 depthwise convolution with the source's running statistics folded in (scale gamma / std,
+     * shift beta - scale * mean) and the same activation. The layers around it train as before, and
+     * gradients pass through it exactly as through BN in inference mode. Nothing else changes.
+     */
+    public static MultiLayerNetwork batchNormInInferenceMode(MultiLayerNetwork net) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();
+        List<Integer> bns = new ArrayList<>();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (conf.getConf(i).getLayer() instanceof BatchNormalization bn) {
+                DepthwiseConvolution2D affine = new DepthwiseConvolution2D.Builder(1, 1).depthMultiplier(1)
+                        .nIn(bn.getNOut()).nOut(bn.getNOut()).activation(bn.getActivationFn()).name(bn.getLayerName())
+                        .weightInit(WeightInit.ONES).biasInit(0).updater(new NoOp()).biasUpdater(new NoOp())
+                        .convolutionMode(ConvolutionMode.Truncate).build();
+                conf.getConf(i).setLayer(new FrozenLayerWithBackprop(affine));
+                bns.add(i);
+            }
+        }
+        if (bns.isEmpty()) {
+            throw new IllegalArgumentException("the network has no batch-normalisation layer to put in inference mode");
+        }
+        MultiLayerNetwork out = new MultiLayerNetwork(conf);
+        out.init();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (bns.contains(i)) {
+                org.deeplearning4j.nn.api.Layer bn = net.getLayer(i);
+                BatchNormalization bnConf = (BatchNormalization) net.getLayerWiseConfigurations().getConf(i).getLayer();
+                INDArray std = bnConf.isUseLogStd()
+                        ? Transforms.exp(bn.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).mul(Math.log(10)), false)
+                        : Transforms.sqrt(bn.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).add(bnConf.getEps()), false);
+                INDArray scale = bn.getParam(BatchNormalizationParamInitializer.GAMMA).div(std);
+                INDArray shift = bn.getParam(BatchNormalizationParamInitializer.BETA)
+                        .sub(scale.mul(bn.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN)));
+                INDArray w = out.getLayer(i).getParam("W");
+                w.assign(scale.reshape(w.shape()));
+                INDArray b = out.getLayer(i).getParam("b");
+                b.assign(shift.reshape(b.shape()));
+            } else if (net.getLayer(i).numParams() > 0) {
+                out.getLayer(i).setParams(net.getLayer(i).params().dup());
+            }
+        }
+        return out;
     }
 
     /** Per-layer learning rates (Adam); the updater state is rebuilt on the next fit. */
@@ -65,6 +122,21 @@ public final class Networks {
             }
         }
         return out;
+    }
+
+    /**
+     * How far one layer's weights moved: ||after - before|| / ||before||. Under Adam every weight steps by about
+     * the learning rate whatever its gradient, so compare one layer across runs, not layers of different
+     * weight scale with each other.
+     */
+    public static double relativeChange(MultiLayerNetwork before, MultiLayerNetwork after, String layer) {
+        int i = Layers.index(after, layer);
+        INDArray a = before.getLayer(i).params();
+        INDArray b = after.getLayer(i).params();
+        if (a.length() != b.length() || a.length() == 0) {
+            throw new IllegalArgumentException(layer + " has no weights that both networks share");
+        }
+        return b.sub(a).norm2Number().doubleValue() / Math.max(1e-12, a.norm2Number().doubleValue());
     }
 
     /**

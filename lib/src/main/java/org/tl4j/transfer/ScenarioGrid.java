@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ScenarioGrid {
     /** Seeds are 100, 101, ...: the same in every lesson that runs a grid. */
-    public static final long FIRST_SEED = 100;
+    public static final long FIRST_SEED = org.tl4j.evaluate.Experiment.FIRST_SEED;
 
     /** One quadrant of the grid: a target at one size, and how to train on it. */
     record Quadrant(Target target, String size, Plan plan) {
@@ -28,7 +28,7 @@ public final class ScenarioGrid {
 
     private final SourceModel source;
     private final List<Quadrant> quadrants = new ArrayList<>();
-    private final List<Strategy> strategies = new ArrayList<>(List.of(Strategy.values()));
+    private final List<Strategy> strategies = new ArrayList<>(Strategy.GRID);
 
     private ScenarioGrid(SourceModel source) {
         this.source = source;
@@ -48,7 +48,7 @@ public final class ScenarioGrid {
         return this;
     }
 
-    /** The arms to run (all five by default). */
+    /** The arms to run (the five of {@link Strategy#GRID} by default). */
     public ScenarioGrid strategies(Strategy... chosen) {
         if (chosen.length == 0) {
             throw new IllegalArgumentException("name at least one strategy");

@@ -1,13 +1,12 @@
 package org.tl4j.transfer;
 
 import org.knowm.xchart.CategoryChart;
+import org.tl4j.evaluate.Arms;
 import org.tl4j.evaluate.Comparison;
 import org.tl4j.evaluate.Estimate;
 import org.tl4j.train.Run;
 import org.tl4j.viz.ErrorBars;
-import org.tl4j.viz.Rendition;
-import org.tl4j.viz.TableHtml;
-import org.tl4j.viz.Visual;
+import org.tl4j.viz.TabledResult;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -22,7 +21,7 @@ import java.util.Map;
  * What a {@link ScenarioGrid} measured: per quadrant and arm, one {@link Run} per seed. Every figure is
  * the test accuracy of the epoch that validation chose; comparisons pair the arms seed by seed.
  */
-public final class ScenarioResults implements Visual {
+public final class ScenarioResults extends TabledResult {
     private final String source;
     private final List<Strategy> strategies;
     private final Map<String, Map<Strategy, List<Run>>> runs = new LinkedHashMap<>();
@@ -190,8 +189,8 @@ public final class ScenarioResults implements Visual {
             for (Strategy s : strategies) {
                 Estimate e = accuracy(q, s);
                 Map<String, Object> arm = new LinkedHashMap<>();
-                arm.put("test", estimate(e));
-                arm.put("runs", runs(q, s).stream().map(ScenarioResults::run).toList());
+                arm.put("test", Arms.estimate(e));
+                arm.put("runs", runs(q, s).stream().map(Arms::run).toList());
                 arms.put(s.name(), arm);
             }
             Winner w = winner(q);
@@ -203,34 +202,5 @@ public final class ScenarioResults implements Visual {
         }
         out.put("quadrants", qs);
         return out;
-    }
-
-    static Map<String, Object> estimate(Estimate e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", e.mean());
-        m.put("low", Double.isNaN(e.low()) ? null : e.low());
-        m.put("high", Double.isNaN(e.high()) ? null : e.high());
-        m.put("n", e.n());
-        return m;
-    }
-
-    static Map<String, Object> run(Run r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seed", r.seed());
-        m.put("chosenEpoch", r.chosenEpoch());
-        m.put("epochs", r.epochs());
-        m.put("validation", r.validationAccuracy());
-        m.put("test", r.testAccuracy());
-        return m;
-    }
-
-    @Override
-    public Rendition render() {
-        return TableHtml.rendition(table()).withData(data());
-    }
-
-    @Override
-    public String toString() {
-        return TableHtml.text(table());
     }
 }

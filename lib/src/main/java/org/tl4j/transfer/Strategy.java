@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.tl4j.data.Target;
 import org.tl4j.train.Plan;
@@ -23,13 +24,19 @@ import java.util.stream.IntStream;
  * <li>fine-tune all: the same start; the new output layer first, then every layer at the lower rate;</li>
  * <li>early layers kept: the first convolution copied and frozen, the rest from random weights.</li>
  * </ul>
+ * One more arm stands outside the four-scenario grid: head only, every layer copied and frozen but a new output
+ * layer (the linear probe, trained as an arm), for lesson 8's look at what freezing a whole source can cost.
  */
 public enum Strategy {
     SCRATCH("from scratch"),
     FEATURE_EXTRACTOR("feature extractor"),
     FINE_TUNE_TOP("fine-tune top"),
     FINE_TUNE_ALL("fine-tune all"),
-    EARLY_LAYERS("early layers kept, rest retrained");
+    EARLY_LAYERS("early layers kept, rest retrained"),
+    HEAD_ONLY("head only, everything else frozen");
+
+    /** The five arms of the four-scenario grid (a grid runs these unless told otherwise). */
+    public static final List<Strategy> GRID = List.of(SCRATCH, FEATURE_EXTRACTOR, FINE_TUNE_TOP, FINE_TUNE_ALL, EARLY_LAYERS);
 
     private final String label;
 
@@ -49,7 +56,7 @@ public enum Strategy {
             case SCRATCH -> Architectures.lenet(classes, seed);
             case FEATURE_EXTRACTOR -> Transfer.from(src).newHead(classes).seed(seed)
                     .reinitialize(IntStream.rangeClosed(Layers.lastFeatureLayer(src) + 1, top).toArray()).build();
-            case FINE_TUNE_TOP, FINE_TUNE_ALL -> Transfer.from(src).newHead(classes).seed(seed).build();
+            case FINE_TUNE_TOP, FINE_TUNE_ALL, HEAD_ONLY -> Transfer.from(src).newHead(classes).seed(seed).build();
             case EARLY_LAYERS -> LayerTransfer.of(src, () -> Architectures.lenet(classes, seed)).network(1, false);
         };
     }
@@ -66,6 +73,7 @@ public enum Strategy {
                     new Schedule.Stage(base, plan.fineTuneEpochs(), plan.fineTuneRate()));
             case FINE_TUNE_ALL -> Schedule.of(new Schedule.Stage(top, plan.headEpochs(), plan.learningRate()),
                     new Schedule.Stage(-1, plan.fineTuneEpochs(), plan.fineTuneRate()));
+            case HEAD_ONLY -> Schedule.of(new Schedule.Stage(top, plan.epochs(), plan.learningRate()));
         };
     }
 

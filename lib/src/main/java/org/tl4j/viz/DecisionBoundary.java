@@ -59,7 +59,7 @@ public final class DecisionBoundary {
             s.setMarker(SeriesMarkers.SQUARE);
             s.setMarkerColor(PALE[c % PALE.length]);
         }
-        data.addPoints(chart);
+        Scatter.addPoints(chart, data);
         return chart;
     }
 }

@@ -3,7 +3,7 @@ package org.tl4j.viz;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tl4j.data.ImageSet;
-import org.tl4j.transfer.Layers;
+import org.tl4j.network.Layers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +88,7 @@ public final class FeatureViews {
             labels[k] = (byte) Math.min(k, 255);
             names.add(prefix + k);
         }
-        return new ImageSet(name, rows, cols, px, labels, names.subList(0, Math.min(names.size(), 256))).grid(images.size());
+        ImageSet set = new ImageSet(name, rows, cols, px, labels, names.subList(0, Math.min(names.size(), 256)));
+        return ImageGrid.of(set, images.size());
     }
 }

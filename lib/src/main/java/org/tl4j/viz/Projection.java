@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dimensionalityreduction.PCA;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tl4j.data.ImageSet;
-import org.tl4j.transfer.Layers;
+import org.tl4j.network.Layers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

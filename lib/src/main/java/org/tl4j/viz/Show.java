@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tl4j.train.History;
 import tech.tablesaw.api.Table;
 
 /** How the course shows an object: the one place that maps types to renditions. */
@@ -14,7 +15,7 @@ public final class Show {
     /** True for the types that {@link #rendition} knows. */
     public static boolean knows(Object o) {
         return o instanceof Visual || o instanceof Chart || o instanceof Table || o instanceof INDArray
-                || o instanceof MultiLayerNetwork || o instanceof ComputationGraph;
+                || o instanceof MultiLayerNetwork || o instanceof ComputationGraph || o instanceof History;
     }
 
     public static Rendition rendition(Object o) {
@@ -32,6 +33,9 @@ public final class Show {
         }
         if (o instanceof MultiLayerNetwork || o instanceof ComputationGraph) {
             return ModelSummary.rendition(o);
+        }
+        if (o instanceof History h) {
+            return TableHtml.rendition(h.table());
         }
         return Rendition.text(String.valueOf(o));
     }

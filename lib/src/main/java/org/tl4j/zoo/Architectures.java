@@ -3,6 +3,7 @@ package org.tl4j.zoo;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -36,16 +37,16 @@ public final class Architectures {
 
     /**
      * A small VGG-style network with batch normalisation after every convolution:
-     * (conv 3x3x16, bn, conv 3x3x16, bn, pool) x (32 filters) , fc 128, output.
+     * (conv 3x3x16, bn, relu, conv 3x3x16, bn, relu, pool), the same with 32 filters, fc 128, output.
      */
     public static MultiLayerNetwork smallVgg(int classes, long seed) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed).updater(new Adam(1e-3)).weightInit(WeightInit.RELU).list()
-                .layer(conv("conv1a", 16)).layer(bn("bn1a"))
-                .layer(conv("conv1b", 16)).layer(bn("bn1b"))
+                .layer(conv("conv1a", 16)).layer(bn("bn1a")).layer(relu("relu1a"))
+                .layer(conv("conv1b", 16)).layer(bn("bn1b")).layer(relu("relu1b"))
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool1").kernelSize(2, 2).stride(2, 2).build())
-                .layer(conv("conv2a", 32)).layer(bn("bn2a"))
-                .layer(conv("conv2b", 32)).layer(bn("bn2b"))
+                .layer(conv("conv2a", 32)).layer(bn("bn2a")).layer(relu("relu2a"))
+                .layer(conv("conv2b", 32)).layer(bn("bn2b")).layer(relu("relu2b"))
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool2").kernelSize(2, 2).stride(2, 2).build())
                 .layer(new DenseLayer.Builder().name("fc").nOut(128).activation(Activation.RELU).build())
                 .layer(output(classes))
@@ -66,12 +67,17 @@ public final class Architectures {
     }
 
     private static ConvolutionLayer conv(String name, int filters) {
-        // identity here: the batch normalisation that follows applies the ReLU
+        // identity here: batch normalisation follows, then the ReLU
         return new ConvolutionLayer.Builder(3, 3).name(name).nOut(filters).padding(1, 1).activation(Activation.IDENTITY).build();
     }
 
     private static BatchNormalization bn(String name) {
-        return new BatchNormalization.Builder().name(name).activation(Activation.RELU).build();
+        // DL4J's batch normalisation (on the CPU helper path) does not apply an activation given here: a layer of its own does
+        return new BatchNormalization.Builder().name(name).activation(Activation.IDENTITY).build();
+    }
+
+    private static ActivationLayer relu(String name) {
+        return new ActivationLayer.Builder().name(name).activation(Activation.RELU).build();
     }
 
     private static OutputLayer output(int classes) {

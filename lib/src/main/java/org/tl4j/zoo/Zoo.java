@@ -34,13 +34,13 @@ public final class Zoo {
     static {
         add(new Recipe("lenet-mnist-0to4", "LeNet", "MNIST training digits 0-4",
                 () -> Architectures.lenet(5, 42), () -> Mnist.train().classes(0, 1, 2, 3, 4),
-                () -> Mnist.test().classes(0, 1, 2, 3, 4), 1, 64, 42));
+                () -> Mnist.test().classes(0, 1, 2, 3, 4), 10, 2, 64, 42));
         add(new Recipe("vgg-mnist-0to4", "small VGG with batch normalisation", "MNIST training digits 0-4",
                 () -> Architectures.smallVgg(5, 42), () -> Mnist.train().classes(0, 1, 2, 3, 4),
-                () -> Mnist.test().classes(0, 1, 2, 3, 4), 1, 64, 42));
+                () -> Mnist.test().classes(0, 1, 2, 3, 4), 6, 2, 64, 42));
         add(new Recipe("lenet-fashion-0to4", "LeNet", "Fashion-MNIST training classes 0-4 (T-shirt/top .. Coat)",
                 () -> Architectures.lenet(5, 42), () -> FashionMnist.train().classes(0, 1, 2, 3, 4),
-                () -> FashionMnist.test().classes(0, 1, 2, 3, 4), 1, 64, 42));
+                () -> FashionMnist.test().classes(0, 1, 2, 3, 4), 10, 2, 64, 42));
     }
 
     private Zoo() {
@@ -92,7 +92,7 @@ public final class Zoo {
         StringColumn arch = StringColumn.create("architecture");
         StringColumn data = StringColumn.create("source data");
         IntColumn examples = IntColumn.create("training images");
-        IntColumn epochs = IntColumn.create("epochs");
+        IntColumn epochs = IntColumn.create("epoch kept (by validation)");
         DoubleColumn acc = DoubleColumn.create("test accuracy");
         for (String n : names()) {
             ModelCard c = card(n);

@@ -51,12 +51,12 @@ class TransferCheckTest {
     }
 
     @Test
-    void copiedLayersAreCountedFromTheBottom() {
+    void copiedLayersAreCountedByWeightedLayersFromTheBottom() {
         LayerTransfer copies = LayerTransfer.of(lenet.network(), () -> Architectures.lenet(5, 7));
-        assertTrue(TransferCheck.copiedLayers("x", copies.network(3, true), SOURCE, 3, true).startsWith("ok"));
-        AssertionError e = assertThrows(AssertionError.class, () -> TransferCheck.copiedLayers("x", copies.network(1, true), SOURCE, 3, true));
-        assertTrue(e.getMessage().contains("the first 1 layers [conv1] have the source's weights; 3 were asked"), e.getMessage());
-        e = assertThrows(AssertionError.class, () -> TransferCheck.copiedLayers("x", copies.network(3, false), SOURCE, 3, true));
+        assertEquals("ok: x copies [conv1, conv2], frozen", TransferCheck.copiedLayers("x", copies.network(2, true), SOURCE, 2, true));
+        AssertionError e = assertThrows(AssertionError.class, () -> TransferCheck.copiedLayers("x", copies.network(1, true), SOURCE, 2, true));
+        assertTrue(e.getMessage().contains("1 weighted layers [conv1] have the source's weights; 2 were asked"), e.getMessage());
+        e = assertThrows(AssertionError.class, () -> TransferCheck.copiedLayers("x", copies.network(2, false), SOURCE, 2, true));
         assertTrue(e.getMessage().contains("the frozen layers are []"), e.getMessage());
     }
 

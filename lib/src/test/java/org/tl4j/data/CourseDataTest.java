@@ -86,11 +86,11 @@ class CourseDataTest {
 
     @Test
     void gridIsDrawnAtTwiceItsSize() {
-        var r = Mnist.test().grid(12).render();
+        var r = org.tl4j.viz.ImageGrid.of(Mnist.test(), 12).render();
         assertEquals(560, r.pngWidth());
         assertTrue(r.png().length > 1000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Mnist.test().grid(12).withPredictions(new int[3]));
+                () -> org.tl4j.viz.ImageGrid.of(Mnist.test(), 12).withPredictions(new int[3]));
         assertTrue(e.getMessage().contains("3 predictions for 12 images"), e.getMessage());
     }
 }

@@ -89,14 +89,14 @@ class DatasetCacheTest {
     @Test
     void atomicWriteLeavesNoPartialFile(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("out.idx");
-        PrepareDatasets.writeAtomically(target, new byte[]{9, 9});
+        DatasetPreparation.writeAtomically(target, new byte[]{9, 9});
         assertEquals(2, Files.size(target));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(target), files.toList());
         }
         Path blocked = dir.resolve("sub");
         Files.createDirectories(blocked.resolve("x")); // a non-empty directory cannot be replaced by a file
-        assertThrows(IOException.class, () -> PrepareDatasets.writeAtomically(blocked, new byte[]{1}));
+        assertThrows(IOException.class, () -> DatasetPreparation.writeAtomically(blocked, new byte[]{1}));
         try (var files = Files.list(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".partial")));
         }
@@ -108,7 +108,7 @@ class DatasetCacheTest {
         Files.writeString(dir.resolve("pkg/file"), "changed");
         Path sums = dir.resolve("sums");
         Files.writeString(sums, "00  pkg/file\n11  pkg/gone\n");
-        DatasetException e = assertThrows(DatasetException.class, () -> PrepareDatasets.verifySources(dir, sums));
+        DatasetException e = assertThrows(DatasetException.class, () -> DatasetPreparation.verifySources(dir, sums));
         assertTrue(e.getMessage().contains("checksum differs") && e.getMessage().contains("missing"), e.getMessage());
     }
 }

@@ -60,13 +60,17 @@ class ScenarioResultsTest {
 
     @Test
     void frozenGainsOverScratchPerDepth() {
-        Table t = Table.create("sweep",
-                StringColumn.create("copied through", "(none: scratch)", "conv1", "conv1", "fc", "fc"),
-                StringColumn.create("transferred layers", "scratch", "frozen", "fine-tuned", "frozen", "fine-tuned"),
-                DoubleColumn.create("validation accuracy", 0.80, 0.85, 0.90, 0.70, 0.88));
-        var gains = new LayerTransfer.Result(t, List.of()).frozenGainsOverScratch();
+        org.tl4j.evaluate.Arms arms = new org.tl4j.evaluate.Arms("sweep");
+        double[][] acc = {{0.80, 0.82}, {0.85, 0.88}, {0.70, 0.71}}; // scratch, frozen k=1, frozen k=2; two seeds
+        String[] names = {"scratch", "frozen k=1", "frozen k=2"};
+        for (int seed = 0; seed < 2; seed++) {
+            for (int a = 0; a < 3; a++) {
+                arms.add(names[a], new org.tl4j.train.Run(names[a], seed, 1, 1, 0, acc[a][seed], 0));
+            }
+        }
+        var gains = new LayerTransfer.Result("t", List.of("conv1", "fc"), arms).frozenGainsOverScratch();
         assertEquals(List.of("conv1", "fc"), List.copyOf(gains.keySet()));
-        assertEquals(0.05, gains.get("conv1"), 1e-12);
-        assertEquals(-0.10, gains.get("fc"), 1e-12);
+        assertEquals(0.055, gains.get("conv1").difference().mean(), 1e-12);
+        assertEquals(-0.105, gains.get("fc").difference().mean(), 1e-12);
     }
 }

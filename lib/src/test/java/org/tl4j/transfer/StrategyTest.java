@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,8 @@ class StrategyTest {
         assertEquals("from source [conv1, conv2, fc], trains [fc, output]", signature(Strategy.FINE_TUNE_TOP));
         assertEquals("from source [conv1, conv2, fc], trains [conv1, conv2, fc, output]", signature(Strategy.FINE_TUNE_ALL));
         assertEquals("from source [conv1], trains [conv2, fc, output]", signature(Strategy.EARLY_LAYERS));
+        assertEquals("from source [conv1, conv2, fc], trains [output]", signature(Strategy.HEAD_ONLY));
+        assertEquals(java.util.List.of(Strategy.values()).subList(0, 5), Strategy.GRID, "the grid's five arms");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import tech.tablesaw.api.Table;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,7 +123,9 @@ class TransferTest {
     void featurizedTrainingTrainsTheFullNetwork() {
         MultiLayerNetwork net = Transfer.featureExtractor(lenet, 5);
         Featurized f = Featurized.of(net);
-        f.fit(target, validation, 3, 16, 5, false);
+        org.tl4j.train.History h = f.fit(target, validation, org.tl4j.train.Plan.epochs(3).batch(16).seed(5));
+        assertEquals(Trainer.accuracy(net, validation.batches(100)), h.bestAccuracy(), 1e-6,
+                "the whole network ends at the epoch validation chose");
         INDArray viaFull = net.output(validation.toDataSet().getFeatures());
         INDArray viaFeatures = f.trainablePart().output(f.features(validation).getFeatures());
         assertTrue(viaFull.equalsWithEps(viaFeatures, 1e-5), "predictions differ between the full network and its featurized top");
@@ -132,26 +136,49 @@ class TransferTest {
     @Test
     void layerTransferCopiesTheFirstKLayers() {
         LayerTransfer lt = LayerTransfer.of(lenet.network(), () -> org.tl4j.zoo.Architectures.lenet(5, 99));
-        MultiLayerNetwork k3 = lt.network(3, true);
-        assertEquals(lenet.network().getLayer(0).params(), k3.getLayer(0).params());
-        assertEquals(lenet.network().getLayer(2).params(), k3.getLayer(2).params());
-        assertNotEquals(lenet.network().getLayer(4).params(), k3.getLayer(4).params());
-        assertTrue(Layers.isFrozen(k3, 2) && !Layers.isFrozen(k3, 3));
-        MultiLayerNetwork tuned = lt.network(3, false);
+        MultiLayerNetwork k2 = lt.network(2, true); // conv1, pool1, conv2
+        assertEquals(lenet.network().getLayer(0).params(), k2.getLayer(0).params());
+        assertEquals(lenet.network().getLayer(2).params(), k2.getLayer(2).params());
+        assertNotEquals(lenet.network().getLayer(4).params(), k2.getLayer(4).params());
+        assertTrue(Layers.isFrozen(k2, 2) && !Layers.isFrozen(k2, 3));
+        MultiLayerNetwork tuned = lt.network(2, false);
         assertTrue(!Layers.isFrozen(tuned, 0));
-        assertThrows(IllegalArgumentException.class, () -> lt.network(6, true));
+        assertEquals(lenet.network().getLayer(4).params(), lt.network(3, false).getLayer(4).params());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lt.network(4, true));
+        assertTrue(e.getMessage().contains("0..3"), e.getMessage());
     }
 
     @Test
-    void sweepRunsScratchThenFrozenAndFineTunedForEachWeightedLayer() {
-        LayerTransfer lt = LayerTransfer.of(lenet.network(), () -> org.tl4j.zoo.Architectures.lenet(5, 99)).epochs(1);
-        LayerTransfer.Result r = lt.sweep(target, validation);
-        Table t = r.table();
-        assertEquals(1 + 2 * 3, t.rowCount()); // scratch, then conv1, conv2, fc each frozen and fine-tuned
-        assertEquals(java.util.List.of("(none: scratch)", "conv1", "conv1", "conv2", "conv2", "fc", "fc"),
-                t.stringColumn("copied through").asList());
-        assertEquals(7, r.histories().size());
+    void sweepRunsScratchAndThreeArmsPerDepthOnTheSameSeeds() {
+        LayerTransfer lt = LayerTransfer.of(lenet.network(), seed -> org.tl4j.zoo.Architectures.lenet(5, seed));
+        org.tl4j.data.Target digits = org.tl4j.data.Target.of("digits 5-9", Mnist.train().classes(5, 6, 7, 8, 9),
+                Mnist.test().classes(5, 6, 7, 8, 9)).train(6).validation(6).test(10);
+        LayerTransfer.Result r = lt.sweep(digits, org.tl4j.train.Plan.epochs(2).batch(10), 2);
+        assertEquals(java.util.List.of("conv1", "conv2", "fc"), r.through());
+        assertEquals(1 + 3 * 3, r.arms().arms().size()); // scratch, then frozen, fine-tuned and control per depth
+        for (String arm : r.arms().arms()) {
+            assertEquals(java.util.List.of(100L, 101L), r.arms().runs(arm).stream().map(org.tl4j.train.Run::seed).toList());
+        }
+        assertEquals(r.arms().accuracy("frozen k=2").mean() - r.arms().accuracy("own-task control k=2").mean(),
+                r.specificity(2).difference().mean(), 1e-12);
+        assertEquals(4, r.table().rowCount());
+        assertEquals(3, ((java.util.List<?>) r.data().get("depths")).size());
         assertTrue(org.tl4j.viz.Show.rendition(r.chart()).png().length > 5000);
+        assertThrows(IllegalArgumentException.class, () -> r.accuracy("frozen", 4));
+        assertThrows(IllegalArgumentException.class, () -> r.accuracy("thawed", 1));
+    }
+
+    @Test
+    void theControlCopiesTheScratchNetworkOfItsOwnSeed() {
+        // the control of depth k starts from the layers the scratch arm of the same seed learnt: with k = all
+        // weighted layers below the output frozen, only the output retrains, so it cannot fall far below scratch
+        LayerTransfer lt = LayerTransfer.of(lenet.network(), seed -> org.tl4j.zoo.Architectures.lenet(5, seed));
+        org.tl4j.data.Target digits = org.tl4j.data.Target.of("digits 5-9", Mnist.train().classes(5, 6, 7, 8, 9),
+                Mnist.test().classes(5, 6, 7, 8, 9)).train(20).validation(10).test(20);
+        LayerTransfer.Result r = lt.sweep(digits, org.tl4j.train.Plan.epochs(4).batch(10), 1);
+        double scratch = r.accuracy("scratch", 0).mean();
+        assertTrue(r.accuracy("own-task control", 3).mean() > scratch - 0.1, r.findings());
+        assertTrue(r.accuracy("own-task control", 3).mean() > 0.5, r.findings());
     }
 
     @Test
@@ -165,6 +192,26 @@ class TransferTest {
         train(tuned, 1);
         assertEquals(before, frozen.getLayer(bn).params());
         assertNotEquals(before, tuned.getLayer(bn).params());
+    }
+
+    @Test
+    void batchNormInInferenceModeComputesWhatBnComputesInInferenceAndStaysPut() {
+        SourceModel vgg = Zoo.load("vgg-mnist-0to4");
+        MultiLayerNetwork bnNet = Transfer.from(vgg).newHead(5).learningRate(1e-4).seed(3).build();
+        MultiLayerNetwork net = Networks.batchNormInInferenceMode(bnNet);
+        assertEquals(Layers.names(bnNet), Layers.names(net), "the layers keep their names");
+        INDArray x = target.first(8).toDataSet().getFeatures();
+        assertTrue(bnNet.output(x, false).equalsWithEps(net.output(x, false), 1e-4), "the same function in inference");
+        assertFalse(bnNet.output(x, true).equalsWithEps(net.output(x, true), 1e-4),
+                "in training mode BN normalises with the batch's statistics; the folded layer with the source's");
+        int bn = Layers.index(net, "bn1a");
+        int conv = Layers.index(net, "conv1a");
+        INDArray foldedBefore = net.getLayer(bn).params().dup();
+        INDArray convBefore = net.getLayer(conv).params().dup();
+        train(net, 1);
+        assertEquals(foldedBefore, net.getLayer(bn).params(), "the folded scale and shift stay");
+        assertNotEquals(convBefore, net.getLayer(conv).params(), "the convolution below still learns");
+        assertThrows(IllegalArgumentException.class, () -> Networks.batchNormInInferenceMode(lenet.network()));
     }
 
     @Test

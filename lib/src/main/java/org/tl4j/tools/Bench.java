@@ -1,4 +1,4 @@
-package org.tl4j.bench;
+package org.tl4j.tools;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -124,7 +124,7 @@ public final class Bench {
         History naive = Trainer.of(Transfer.featureExtractor(lenet, 5)).epochs(epochs).live(false)
                 .fit(target.shuffledBatches(32, 1), val.batches(500));
         long t = System.nanoTime();
-        History fast = Featurized.of(Transfer.featureExtractor(lenet, 5)).fit(target, val, epochs, 32, 1, false);
+        History fast = Featurized.of(Transfer.featureExtractor(lenet, 5)).fit(target, val, org.tl4j.train.Plan.epochs(epochs).batch(32).seed(1));
         double withFeaturizing = seconds(t);
         row("frozen LeNet head, 1000 images: full network, per epoch", naive.totalSeconds() / epochs, "s");
         row("frozen LeNet head, 1000 images: featurized once, per epoch", fast.totalSeconds() / epochs, "s");

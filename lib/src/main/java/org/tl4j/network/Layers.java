@@ -1,4 +1,4 @@
-package org.tl4j.transfer;
+package org.tl4j.network;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
