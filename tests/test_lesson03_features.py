@@ -19,7 +19,8 @@ def test_runs_clean(lesson):
 
 def test_filters_maps_and_projection_are_drawn(lesson):
     texts = [o["data"]["text/plain"] for _, o in outputs(lesson) if "image/png" in o.get("data", {})]
-    assert "20 images of conv1 filters" in texts and "20 images of conv1 maps" in texts and "50 images of conv2 maps" in texts
+    assert "20 images of conv1 filters" in texts and "20 images of conv1: learned minus initial weights" in texts
+    assert "20 images of conv1 maps" in texts and "50 images of conv2 maps" in texts
     assert "<XYChart: Features of fc (PCA)>" in texts
 
 

@@ -61,11 +61,17 @@ def test_the_winner_has_the_best_mean_and_ties_are_listed(grid):
         assert quadrant["winner"] not in quadrant["ties"]
 
 
-def test_each_textbook_rule_is_checked_with_a_verdict(lesson):
+def test_each_textbook_rule_is_checked_with_the_verdict_the_grid_supports(lesson, grid):
     lines = result_text(lesson, "digits 5-9 (small): feature extractor").splitlines()
+    rules = ["FEATURE_EXTRACTOR", "FINE_TUNE_TOP", "EARLY_LAYERS", "FINE_TUNE_ALL"]
     assert len(lines) == 4
-    for line, arm in zip(lines, ["feature extractor", "fine-tune top", "early layers kept", "fine-tune all"]):
-        assert arm in line and any(v in line for v in (" won, ", " tied with the winner", " lost: ")), line
+    for line, q, arm in zip(lines, QUADRANTS, rules):
+        quadrant = grid["quadrants"][q]
+        if quadrant["winner"] == arm:
+            verdict = " has the best mean, " if quadrant["ties"] else " won beyond the noise, "
+        else:
+            verdict = " tied with the winner, " if arm in quadrant["ties"] else " lost: "
+        assert line.startswith(q + ": ") and verdict in line, (line, quadrant["winner"], quadrant["ties"])
 
 
 def test_gains_over_scratch_come_with_a_verdict_or_say_the_experiment_cannot_tell(lesson):

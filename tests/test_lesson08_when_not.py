@@ -2,17 +2,12 @@
 by the interval rule, source choice, capstone."""
 import pytest
 
-from conftest import ROOT, assert_no_errors, execute_notebook, result_data, result_text
+from conftest import ROOT, all_result_data, assert_no_errors, execute_notebook, result_data
 
 
 @pytest.fixture(scope="module")
 def lesson():
     return execute_notebook(ROOT / "notebooks" / "08-when-not-to-transfer.ipynb", profile="ci")
-
-
-def rows(text):
-    table = [[c.strip() for c in line.rstrip().rstrip("|").split("|")] for line in text.splitlines() if "|" in line]
-    return table[1:]
 
 
 def verdict(difference):
@@ -62,10 +57,12 @@ def test_summary_lists_exactly_the_negative_gains(lesson, gains):
 
 
 def test_the_probe_ranks_the_digit_source_first_for_digits(lesson):
-    probes = rows(result_text(lesson, "Candidate sources, measured on the target"))
-    assert probes[0][0] == "lenet-mnist-0to4", probes
-    scores = [float(r[2]) for r in probes]
-    assert scores == sorted(scores, reverse=True), scores
+    digits, clothes, mine = all_result_data(lesson, "source-choice")
+    assert digits["best"] == "lenet-mnist-0to4", digits
+    for ranking in (digits, clothes, mine):
+        scores = [c["probe"] for c in ranking["candidates"]]
+        assert scores == sorted(scores, reverse=True) and ranking["best"] == ranking["candidates"][0]["name"], ranking
+    assert {c["name"] for c in digits["candidates"]} == {"lenet-mnist-0to4", "lenet-fashion-0to4", "vgg-mnist-0to4"}
 
 
 def test_capstone_ends_with_a_verdict_for_its_arm(lesson):

@@ -118,19 +118,13 @@ public final class Arms extends TabledResult {
 
     /** One bar per arm: mean test accuracy (%) with its 95% interval. */
     public CategoryChart chart() {
-        Map<String, List<Double>> means = new LinkedHashMap<>();
-        Map<String, List<Double>> halves = new LinkedHashMap<>();
-        List<Double> m = new ArrayList<>();
-        List<Double> h = new ArrayList<>();
+        ErrorBars bars = ErrorBars.titled(title + ": mean of " + seeds() + " seeds with 95% intervals")
+                .axes("arm", "test accuracy (%)");
         for (String a : arms()) {
             Estimate e = accuracy(a).times(100);
-            m.add(e.mean());
-            h.add(e.halfWidth());
+            bars.bar("test accuracy", a, e.mean(), e.halfWidth());
         }
-        means.put("test accuracy", m);
-        halves.put("test accuracy", h);
-        return ErrorBars.of(title + ": mean of " + seeds() + " seeds with 95% intervals", "arm",
-                "test accuracy (%)", arms(), means, halves);
+        return bars.chart();
     }
 
     /** One row per arm: mean test accuracy, its interval, seeds, epochs chosen. */

@@ -6,8 +6,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
- * What happened in each epoch of a training run: epoch, training loss, training and validation
- * accuracy, seconds. Training accuracy is NaN when the trainer was told not to measure it.
+ * What happened in each epoch of a training run: epoch, training loss, training, validation and test
+ * accuracy, seconds. Training and test accuracy are NaN when the trainer was not told to measure them.
  */
 public final class History {
     private final String name;
@@ -15,6 +15,7 @@ public final class History {
     private final DoubleColumn loss = DoubleColumn.create("train loss");
     private final DoubleColumn trainAccuracy = DoubleColumn.create("train accuracy");
     private final DoubleColumn accuracy = DoubleColumn.create("validation accuracy");
+    private final DoubleColumn testAccuracy = DoubleColumn.create("test accuracy");
     private final DoubleColumn seconds = DoubleColumn.create("seconds");
     private int bestEpoch = -1;
 
@@ -26,11 +27,12 @@ public final class History {
         this.name = name;
     }
 
-    void add(int e, double meanLoss, double trainAcc, double validationAccuracy, double secs) {
+    void add(int e, double meanLoss, double trainAcc, double validationAccuracy, double testAcc, double secs) {
         epoch.append(e);
         loss.append(meanLoss);
         trainAccuracy.append(trainAcc);
         accuracy.append(validationAccuracy);
+        testAccuracy.append(testAcc);
         seconds.append(secs);
     }
 
@@ -53,6 +55,14 @@ public final class History {
     /** Validation accuracy after each epoch (epoch 1 first). */
     public double[] accuracies() {
         return accuracy.asDoubleArray();
+    }
+
+    /**
+     * Test accuracy after each epoch, when the trainer was given a test set to draw the curve on
+     * ({@link Trainer#testCurve}); NaN otherwise. It took no part in choosing the epoch.
+     */
+    public double[] testAccuracies() {
+        return testAccuracy.asDoubleArray();
     }
 
     public double bestAccuracy() {
@@ -95,7 +105,8 @@ public final class History {
         int e = 0;
         for (History h : runs) {
             for (int i = 0; i < h.epochs(); i++) {
-                all.add(++e, h.loss.getDouble(i), h.trainAccuracy.getDouble(i), h.accuracy.getDouble(i), h.seconds.getDouble(i));
+                all.add(++e, h.loss.getDouble(i), h.trainAccuracy.getDouble(i), h.accuracy.getDouble(i),
+                        h.testAccuracy.getDouble(i), h.seconds.getDouble(i));
             }
         }
         return all;
@@ -111,12 +122,19 @@ public final class History {
         DoubleColumn l = loss.copy();
         DoubleColumn t = trainAccuracy.copy();
         DoubleColumn a = accuracy.copy();
+        DoubleColumn test = testAccuracy.copy();
         DoubleColumn s = seconds.copy();
         l.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         t.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         a.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        test.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         s.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
-        Table table = Table.create("Training history: " + name, epoch.copy(), l, t, a, s);
-        return t.countMissing() == t.size() ? table.removeColumns(t.name()) : table;
+        Table table = Table.create("Training history: " + name, epoch.copy(), l, t, a, test, s);
+        for (DoubleColumn optional : java.util.List.of(t, test)) {
+            if (optional.countMissing() == optional.size()) {
+                table.removeColumns(optional.name());
+            }
+        }
+        return table;
     }
 }

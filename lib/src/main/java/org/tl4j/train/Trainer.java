@@ -25,6 +25,7 @@ public final class Trainer {
     private boolean restoreBest;
     private boolean trainAccuracy;
     private String name = "training";
+    private DataSetIterator testCurve;
 
     private Trainer(MultiLayerNetwork net) {
         this.net = net;
@@ -78,6 +79,15 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * After every epoch, also measures accuracy on this held-out test set: a learning curve to report.
+     * It takes no part in any choice (validation alone picks the epoch).
+     */
+    public Trainer testCurve(DataSetIterator test) {
+        this.testCurve = test;
+        return this;
+    }
+
     /** The name of the run, shown in tables and curves. */
     public Trainer name(String name) {
         this.name = name;
@@ -119,11 +129,12 @@ public final class Trainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             double accuracy = accuracy(net, validation);
             double trainAcc = trainAccuracy ? accuracy(net, train) : Double.NaN;
+            double testAcc = testCurve != null ? accuracy(net, testCurve) : Double.NaN;
             shown.point("validation accuracy", e, accuracy);
             if (trainAccuracy) {
                 shown.point("train accuracy", e, trainAcc);
             }
-            history.add(e, lossSum / batches, trainAcc, accuracy, seconds);
+            history.add(e, lossSum / batches, trainAcc, accuracy, testAcc, seconds);
             shown.epochDone();
             if (accuracy > bestAccuracy) {
                 bestAccuracy = accuracy;

@@ -86,6 +86,22 @@ public final class LayerTransfer {
         return copyFirst(source, k == 0 ? 0 : cuts.get(k - 1), frozen, seed, learningRate);
     }
 
+    /**
+     * Yosinski's control: a fresh target network whose first k weighted layers are copied, frozen, from
+     * {@code trained}, a network of the same architecture trained on the target's own task.
+     */
+    public MultiLayerNetwork ownTaskNetwork(MultiLayerNetwork trained, int k) {
+        return ownTask(trained, k, seed, learningRate);
+    }
+
+    private MultiLayerNetwork ownTask(MultiLayerNetwork trained, int k, long seed, double rate) {
+        List<Integer> cuts = cuts();
+        if (k < 1 || k > cuts.size()) {
+            throw new IllegalArgumentException("k counts the weighted layers copied, 1.." + cuts.size() + ", got " + k);
+        }
+        return copyFirst(trained, cuts.get(k - 1), true, seed, rate);
+    }
+
     /** A fresh target network whose first {@code k} layers (pooling included) carry {@code from}'s weights. */
     private MultiLayerNetwork copyFirst(MultiLayerNetwork from, int k, boolean frozen, long seed, double rate) {
         MultiLayerNetwork target = freshTarget.apply(seed);
@@ -184,7 +200,7 @@ public final class LayerTransfer {
                 arms.add(Result.arm(Result.FINE_TUNED, j + 1),
                         train(copyFirst(source, cut, false, runSeed, rate), split, plan, runSeed, Result.FINE_TUNED + k, bar));
                 arms.add(Result.arm(Result.OWN_TASK, j + 1),
-                        train(copyFirst(own, cut, true, runSeed, rate), split, plan, runSeed, Result.OWN_TASK + k, bar));
+                        train(ownTask(own, j + 1, runSeed, rate), split, plan, runSeed, Result.OWN_TASK + k, bar));
             }
         }
         bar.finish("done");

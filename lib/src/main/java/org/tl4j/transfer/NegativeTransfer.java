@@ -90,24 +90,13 @@ public final class NegativeTransfer extends TabledResult {
 
     /** Bars of the gains in points, grouped by target and source, with 95% intervals; below 0 the source hurt. */
     public CategoryChart chart() {
-        List<String> groups = new ArrayList<>();
-        Map<String, Map<String, Estimate>> byStrategy = new LinkedHashMap<>();
+        ErrorBars bars = ErrorBars.titled("Gain over training from scratch (95% intervals)")
+                .axes("target, source", "test accuracy points (below 0: negative transfer)");
         for (Gain g : gains()) {
-            String group = g.quadrant() + ", from " + g.source();
-            if (!groups.contains(group)) {
-                groups.add(group);
-            }
-            byStrategy.computeIfAbsent(g.strategy().label(), k -> new LinkedHashMap<>())
-                    .put(group, g.comparison().difference().times(100));
+            Estimate d = g.comparison().difference().times(100);
+            bars.bar(g.strategy().label(), g.quadrant() + ", from " + g.source(), d.mean(), d.halfWidth());
         }
-        Map<String, List<Double>> means = new LinkedHashMap<>();
-        Map<String, List<Double>> halves = new LinkedHashMap<>();
-        byStrategy.forEach((s, values) -> {
-            means.put(s, groups.stream().map(g -> values.containsKey(g) ? values.get(g).mean() : Double.NaN).toList());
-            halves.put(s, groups.stream().map(g -> values.containsKey(g) ? values.get(g).halfWidth() : Double.NaN).toList());
-        });
-        return ErrorBars.of("Gain over training from scratch (95% intervals)", "target, source",
-                "test accuracy points (below 0: negative transfer)", groups, means, halves);
+        return bars.chart();
     }
 
     public Table table() {

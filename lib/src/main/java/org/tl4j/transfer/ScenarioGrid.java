@@ -24,11 +24,16 @@ public final class ScenarioGrid {
         String name() {
             return target.name() + " (" + size + ")";
         }
+
+        String setup() {
+            return target + "; " + plan.seed(FIRST_SEED);
+        }
     }
 
     private final SourceModel source;
     private final List<Quadrant> quadrants = new ArrayList<>();
     private final List<Strategy> strategies = new ArrayList<>(Strategy.GRID);
+    private ScenarioResults scratchRuns;
 
     private ScenarioGrid(SourceModel source) {
         this.source = source;
@@ -58,6 +63,30 @@ public final class ScenarioGrid {
         return this;
     }
 
+    /**
+     * Takes the scratch arm's runs from an earlier grid instead of training them again: training from
+     * scratch does not look at the source, so a grid with the same targets, plans and seeds measured it.
+     */
+    public ScenarioGrid scratchRunsFrom(ScenarioResults earlier) {
+        if (!earlier.strategies().contains(Strategy.SCRATCH)) {
+            throw new IllegalArgumentException("that grid did not train from scratch: it has no scratch runs to give");
+        }
+        this.scratchRuns = earlier;
+        return this;
+    }
+
+    private void checkScratchRuns(int seeds) {
+        for (Quadrant q : quadrants) {
+            if (!scratchRuns.quadrants().contains(q.name()) || !q.setup().equals(scratchRuns.setup(q.name()))) {
+                throw new IllegalArgumentException("the earlier grid did not run " + q.name() + " as this one does ("
+                        + q.setup() + "): its scratch runs would not be comparable");
+            }
+            if (scratchRuns.runs(q.name(), Strategy.SCRATCH).size() < seeds) {
+                throw new IllegalArgumentException("the earlier grid ran " + q.name() + " on fewer than " + seeds + " seeds");
+            }
+        }
+    }
+
     /** Runs every arm on every quadrant with seeds 100, 101, ... (a progress bar counts the runs). */
     public ScenarioResults run(int seeds) {
         if (quadrants.isEmpty()) {
@@ -66,14 +95,20 @@ public final class ScenarioGrid {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
         }
+        if (scratchRuns != null) {
+            checkScratchRuns(seeds);
+        }
         ProgressBar bar = ProgressBar.start("scenario runs", (long) quadrants.size() * strategies.size() * seeds);
         ScenarioResults results = new ScenarioResults(source.toString(), strategies);
         for (Quadrant q : quadrants) {
+            results.setUp(q.name(), q.setup());
             for (int k = 0; k < seeds; k++) {
                 long seed = FIRST_SEED + k;
                 Target.Split split = q.target().split(seed);
                 for (Strategy s : strategies) {
-                    Run run = s.train(source, split, q.plan().seed(seed));
+                    Run run = s == Strategy.SCRATCH && scratchRuns != null
+                            ? scratchRuns.runs(q.name(), Strategy.SCRATCH).get(k)
+                            : s.train(source, split, q.plan().seed(seed));
                     results.add(q.name(), s, run);
                     bar.step(q.name() + ", " + s.label());
                 }

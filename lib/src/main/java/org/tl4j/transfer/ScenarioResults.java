@@ -25,6 +25,7 @@ public final class ScenarioResults extends TabledResult {
     private final String source;
     private final List<Strategy> strategies;
     private final Map<String, Map<Strategy, List<Run>>> runs = new LinkedHashMap<>();
+    private final Map<String, String> setups = new LinkedHashMap<>();
 
     ScenarioResults(String source, List<Strategy> strategies) {
         this.source = source;
@@ -33,6 +34,15 @@ public final class ScenarioResults extends TabledResult {
 
     void add(String quadrant, Strategy strategy, Run run) {
         runs.computeIfAbsent(quadrant, q -> new LinkedHashMap<>()).computeIfAbsent(strategy, s -> new ArrayList<>()).add(run);
+    }
+
+    /** What a quadrant trained on and how (target sizes, plan): runs are comparable only on the same set-up. */
+    void setUp(String quadrant, String setup) {
+        setups.put(quadrant, setup);
+    }
+
+    String setup(String quadrant) {
+        return setups.get(quadrant);
     }
 
     /** The quadrants, e.g. "digits 5-9 (small)", in the order they were added. */
@@ -86,13 +96,19 @@ public final class ScenarioResults extends TabledResult {
     }
 
     /**
-     * How an arm that a rule (or an advisor) expects to win did in a quadrant: it won, it tied with the
-     * winner within the noise, or the winner beat it beyond the noise (with the numbers).
+     * How an arm that a rule (or an advisor) expects to win did in a quadrant: it won beyond the noise, it
+     * had the best mean but tied with other arms, it tied with the winner within the noise, or the winner
+     * beat it beyond the noise (with the numbers).
      */
     public String check(String quadrant, Strategy expected) {
         Winner w = winner(quadrant);
+        if (w.best() == expected && w.ties().isEmpty()) {
+            return quadrant + ": " + expected.label() + " won beyond the noise, " + w.accuracy().percent();
+        }
         if (w.best() == expected) {
-            return quadrant + ": " + expected.label() + " won, " + w.accuracy().percent();
+            return quadrant + ": " + expected.label() + " has the best mean, " + w.accuracy().percent()
+                    + ", but the experiment cannot tell it apart from "
+                    + String.join(", ", w.ties().stream().map(Strategy::label).toList());
         }
         if (w.ties().contains(expected)) {
             return quadrant + ": " + expected.label() + " tied with the winner, " + w.best().label()
@@ -140,22 +156,16 @@ public final class ScenarioResults extends TabledResult {
 
     /** Grouped bars: test accuracy (%) per quadrant and arm, with 95% intervals as error bars. */
     public CategoryChart chart() {
-        Map<String, List<Double>> means = new LinkedHashMap<>();
-        Map<String, List<Double>> halves = new LinkedHashMap<>();
+        int seeds = runs(quadrants().get(0), strategies.get(0)).size();
+        ErrorBars bars = ErrorBars.titled("Four scenarios: test accuracy, mean of " + seeds + " seeds with 95% intervals")
+                .axes("target", "test accuracy (%)");
         for (Strategy s : strategies) {
-            List<Double> m = new ArrayList<>();
-            List<Double> h = new ArrayList<>();
             for (String q : quadrants()) {
                 Estimate e = accuracy(q, s).times(100);
-                m.add(e.mean());
-                h.add(e.halfWidth());
+                bars.bar(s.label(), q, e.mean(), e.halfWidth());
             }
-            means.put(s.label(), m);
-            halves.put(s.label(), h);
         }
-        int seeds = runs(quadrants().get(0), strategies.get(0)).size();
-        return ErrorBars.of("Four scenarios: test accuracy, mean of " + seeds + " seeds with 95% intervals",
-                "target", "test accuracy (%)", quadrants(), means, halves);
+        return bars.chart();
     }
 
     /** One row per quadrant and arm: mean test accuracy, its 95% interval, seeds, epochs chosen. */

@@ -3,10 +3,12 @@ package org.tl4j.transfer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tl4j.data.Target;
+import org.tl4j.network.Layers;
 import org.tl4j.train.History;
 import org.tl4j.train.Run;
 import org.tl4j.train.Trainer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +32,29 @@ public record Schedule(List<Stage> stages) {
 
     public static Schedule of(Stage... stages) {
         return new Schedule(List.of(stages));
+    }
+
+    /**
+     * Gradual unfreezing: the new head alone at {@code headRate}, then one more weighted layer from the top
+     * at every stage at {@code rate}, until every layer trains; {@code epochsPerStage} epochs each.
+     */
+    public static Schedule gradualUnfreezing(MultiLayerNetwork net, int epochsPerStage, double headRate, double rate) {
+        if (epochsPerStage < 1) {
+            throw new IllegalArgumentException("epochs per stage must be at least 1, got " + epochsPerStage);
+        }
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (Layers.isFrozen(net, i)) {
+                throw new IllegalArgumentException("layer " + i + " is already frozen: start from a network with nothing frozen");
+            }
+        }
+        List<Integer> weighted = java.util.stream.IntStream.range(0, net.getnLayers() - 1)
+                .filter(i -> net.getLayer(i).numParams() > 0).boxed().toList();
+        List<Stage> stages = new ArrayList<>();
+        for (int k = weighted.size() - 1; k >= 0; k--) {
+            stages.add(new Stage(weighted.get(k), epochsPerStage, stages.isEmpty() ? headRate : rate));
+        }
+        stages.add(new Stage(-1, epochsPerStage, rate));
+        return new Schedule(stages);
     }
 
     /** The layers each stage trains (not frozen), by index. */

@@ -15,12 +15,34 @@ public final class FeatureViews {
 
     /** The filters of a convolution layer (first input channel), each scaled to the full grey range. */
     public static ImageGrid filters(MultiLayerNetwork net, String layer) {
+        return filterGrid(layer + " filters", weights(net, layer));
+    }
+
+    /**
+     * What training changed in each filter: the weights after minus the weights before (e.g. the network's
+     * starting weights), each difference scaled to the full grey range. A filter is its random start plus
+     * this change, and the change is what the data taught it.
+     */
+    public static ImageGrid filterChanges(MultiLayerNetwork before, MultiLayerNetwork after, String layer) {
+        INDArray a = weights(before, layer);
+        INDArray b = weights(after, layer);
+        if (!java.util.Arrays.equals(a.shape(), b.shape())) {
+            throw new IllegalArgumentException(layer + " has shape " + java.util.Arrays.toString(a.shape()) + " before and "
+                    + java.util.Arrays.toString(b.shape()) + " after: compare two networks of the same architecture");
+        }
+        return filterGrid(layer + ": learned minus initial weights", b.sub(a));
+    }
+
+    private static INDArray weights(MultiLayerNetwork net, String layer) {
         int i = Layers.index(net, layer);
         if (!Layers.isConvolution(net, i)) {
             throw new IllegalArgumentException("\"" + layer + "\" is not a convolution layer; the convolutions are "
                     + convolutionNames(net));
         }
-        INDArray w = net.getLayer(i).getParam("W"); // [out, in, kh, kw]
+        return net.getLayer(i).getParam("W"); // [out, in, kh, kw]
+    }
+
+    private static ImageGrid filterGrid(String title, INDArray w) {
         int out = (int) w.size(0);
         int kh = (int) w.size(2);
         int kw = (int) w.size(3);
@@ -29,7 +51,7 @@ public final class FeatureViews {
             images.add(scaled(w.get(org.nd4j.linalg.indexing.NDArrayIndex.point(f), org.nd4j.linalg.indexing.NDArrayIndex.point(0))
                     .dup().reshape(kh * kw).toDoubleVector()));
         }
-        return grid(layer + " filters", images, kh, kw, "filter ");
+        return grid(title, images, kh, kw, "filter ");
     }
 
     /** The output channels of a layer for one image: each map scaled to the full grey range. */

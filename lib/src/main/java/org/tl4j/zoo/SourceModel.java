@@ -25,6 +25,11 @@ public final class SourceModel implements Visual {
         return net;
     }
 
+    /** The recipe's network before any training: the same architecture and seed, so its starting weights. */
+    public MultiLayerNetwork untrained() {
+        return Zoo.recipe(card.name()).network().get();
+    }
+
     @Override
     public Rendition render() {
         String head = String.format(java.util.Locale.ROOT, "%s: %s trained on %s (%d images, %d epoch(s), seed %d), test accuracy %.2f%%",

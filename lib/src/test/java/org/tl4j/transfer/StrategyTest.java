@@ -19,6 +19,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The arms of the four-scenario grid: each starts from and trains a different part of the network. */
@@ -110,5 +111,30 @@ class StrategyTest {
         Map<String, Object> data = r.data();
         assertEquals("scenario-grid", data.get("kind"));
         assertTrue(r.table().rowCount() == 2 && r.chart().getSeriesCollection().size() == 2);
+    }
+
+    @Test
+    void aSecondSourceReusesTheScratchRunsOfTheSameSetUpOnly() {
+        Target small = Target.of("digits 5-9", Mnist.train().classes(5, 6, 7, 8, 9), Mnist.test().classes(5, 6, 7, 8, 9))
+                .train(5).validation(5).test(10);
+        Plan plan = Plan.epochs(1).batch(10);
+        ScenarioResults first = ScenarioGrid.from(source).target(small, "small", plan)
+                .strategies(Strategy.SCRATCH, Strategy.HEAD_ONLY).run(2);
+        SourceModel clothes = Zoo.load("lenet-fashion-0to4");
+        ScenarioResults second = ScenarioGrid.from(clothes).target(small, "small", plan)
+                .strategies(Strategy.SCRATCH, Strategy.HEAD_ONLY).scratchRunsFrom(first).run(2);
+        assertEquals(first.runs("digits 5-9 (small)", Strategy.SCRATCH), second.runs("digits 5-9 (small)", Strategy.SCRATCH));
+        assertNotEquals(first.runs("digits 5-9 (small)", Strategy.HEAD_ONLY), second.runs("digits 5-9 (small)", Strategy.HEAD_ONLY));
+        ScenarioResults fresh = ScenarioGrid.from(clothes).target(small, "small", plan).strategies(Strategy.SCRATCH).run(1);
+        assertEquals(first.runs("digits 5-9 (small)", Strategy.SCRATCH).get(0).testAccuracy(),
+                fresh.runs("digits 5-9 (small)", Strategy.SCRATCH).get(0).testAccuracy(), "scratch does not look at the source");
+        assertThrows(IllegalArgumentException.class, () -> ScenarioGrid.from(clothes).target(small, "small", Plan.epochs(2).batch(10))
+                .scratchRunsFrom(first).run(1), "another plan");
+        assertThrows(IllegalArgumentException.class, () -> ScenarioGrid.from(clothes).target(small.train(6), "small", plan)
+                .scratchRunsFrom(first).run(1), "other sizes");
+        assertThrows(IllegalArgumentException.class, () -> ScenarioGrid.from(clothes).target(small, "small", plan)
+                .scratchRunsFrom(first).run(3), "more seeds");
+        ScenarioResults noScratch = ScenarioGrid.from(source).target(small, "small", plan).strategies(Strategy.HEAD_ONLY).run(1);
+        assertThrows(IllegalArgumentException.class, () -> ScenarioGrid.from(clothes).scratchRunsFrom(noScratch));
     }
 }

@@ -13,6 +13,8 @@ import org.tl4j.zoo.SourceModel;
 import org.tl4j.zoo.Zoo;
 import tech.tablesaw.api.Table;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,15 +172,33 @@ class TransferTest {
 
     @Test
     void theControlCopiesTheScratchNetworkOfItsOwnSeed() {
-        // the control of depth k starts from the layers the scratch arm of the same seed learnt: with k = all
-        // weighted layers below the output frozen, only the output retrains, so it cannot fall far below scratch
+        // rebuilt by hand for the sweep's seed: that seed's scratch network, trained, then its first k layers
+        // frozen under a fresh top and retrained; the sweep's control must give the very same runs
         LayerTransfer lt = LayerTransfer.of(lenet.network(), seed -> org.tl4j.zoo.Architectures.lenet(5, seed));
         org.tl4j.data.Target digits = org.tl4j.data.Target.of("digits 5-9", Mnist.train().classes(5, 6, 7, 8, 9),
                 Mnist.test().classes(5, 6, 7, 8, 9)).train(20).validation(10).test(20);
-        LayerTransfer.Result r = lt.sweep(digits, org.tl4j.train.Plan.epochs(4).batch(10), 1);
-        double scratch = r.accuracy("scratch", 0).mean();
-        assertTrue(r.accuracy("own-task control", 3).mean() > scratch - 0.1, r.findings());
-        assertTrue(r.accuracy("own-task control", 3).mean() > 0.5, r.findings());
+        org.tl4j.train.Plan plan = org.tl4j.train.Plan.epochs(3).batch(10);
+        LayerTransfer.Result r = lt.sweep(digits, plan, 1);
+
+        long seed = org.tl4j.evaluate.Experiment.FIRST_SEED;
+        org.tl4j.data.Target.Split split = digits.split(seed);
+        lt.seed(seed).learningRate(plan.learningRate());
+        MultiLayerNetwork own = lt.network(0, false);
+        org.tl4j.train.Run scratch = Trainer.of(own).epochs(3).live(false).run(split, 10, seed);
+        assertEquals(r.arms().runs("scratch").get(0).testAccuracy(), scratch.testAccuracy(), "training is deterministic");
+        int k = 2;
+        MultiLayerNetwork control = lt.ownTaskNetwork(own, k);
+        for (String layer : List.of("conv1", "conv2")) {
+            assertEquals(own.getLayer(Layers.index(own, layer)).params(), control.getLayer(Layers.index(control, layer)).params());
+        }
+        assertNotEquals(own.getLayer(Layers.index(own, "fc")).params(), control.getLayer(Layers.index(control, "fc")).params(),
+                "above the copy the control starts afresh");
+        org.tl4j.train.Run byHand = Trainer.of(control).epochs(3).live(false).run(split, 10, seed);
+        org.tl4j.train.Run swept = r.arms().runs("own-task control k=" + k).get(0);
+        assertEquals(byHand.validationAccuracy(), swept.validationAccuracy());
+        assertEquals(byHand.testAccuracy(), swept.testAccuracy());
+        assertEquals(own.getLayer(Layers.index(own, "conv1")).params(), control.getLayer(Layers.index(control, "conv1")).params(),
+                "the copied layers stay frozen");
     }
 
     @Test
@@ -218,26 +238,24 @@ class TransferTest {
     void gradualUnfreezingGoesFromTheHeadDown() {
         MultiLayerNetwork net = Transfer.from(lenet).newHead(5).build();
         INDArray conv1 = net.getLayer(0).params().dup();
-        GradualUnfreezing g = GradualUnfreezing.of(net).epochsPerStage(1).learningRate(1e-3);
-        assertEquals(java.util.List.of(4, 2, 0, -1), g.stages());
-        var h = g.fit(target, validation);
-        assertEquals(4, h.epochs());
+        Schedule g = Schedule.gradualUnfreezing(net, 1, 1e-3, 1e-4);
+        assertEquals(java.util.List.of(new Schedule.Stage(4, 1, 1e-3), new Schedule.Stage(2, 1, 1e-4),
+                new Schedule.Stage(0, 1, 1e-4), new Schedule.Stage(-1, 1, 1e-4)), g.stages());
+        org.tl4j.train.Run run = g.fit(net, new org.tl4j.data.Target.Split(target, validation, validation), 16, 3, "gradual");
+        assertEquals(4, run.epochs());
         assertNotEquals(conv1, net.getLayer(0).params(), "the last stage trains conv1 too");
-        assertThrows(IllegalArgumentException.class, () -> GradualUnfreezing.of(Transfer.headOnly(lenet, 5)));
+        assertThrows(IllegalArgumentException.class, () -> Schedule.gradualUnfreezing(Transfer.headOnly(lenet, 5), 1, 1e-3, 1e-4));
+        assertThrows(IllegalArgumentException.class, () -> Schedule.gradualUnfreezing(net, 0, 1e-3, 1e-4));
     }
 
     @Test
     void twoStepStagesAndForgettingMeasurement() {
         MultiLayerNetwork net = Transfer.from(lenet).newHead(5).build();
-        GradualUnfreezing g = GradualUnfreezing.of(net).stages(3, -1).learningRates(1e-3, 1e-4).epochsPerStage(1);
-        assertEquals(java.util.List.of(3, -1), g.stages());
-        g.fit(target, validation);
+        Schedule.of(new Schedule.Stage(3, 1, 1e-3), new Schedule.Stage(-1, 1, 1e-4))
+                .fit(net, new org.tl4j.data.Target.Split(target, validation, validation), 16, 3, "two steps");
         MultiLayerNetwork back = Networks.withSourceHead(net, lenet.network());
         assertEquals(lenet.network().getLayer(5).params(), back.getLayer(5).params());
         assertEquals(net.getLayer(0).params(), back.getLayer(0).params());
-        assertThrows(IllegalArgumentException.class, () -> GradualUnfreezing.of(Transfer.from(lenet).newHead(5).build()).stages(5));
-        assertThrows(IllegalArgumentException.class, () -> GradualUnfreezing.of(Transfer.from(lenet).newHead(5).build())
-                .stages(3, -1).learningRates(1e-3).fit(target, validation));
         assertThrows(IllegalArgumentException.class, () -> Networks.withSourceHead(Transfer.from(lenet).newHead(5, 8).build(), lenet.network()));
     }
 

@@ -4,18 +4,17 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.tl4j.data.FashionMnist;
 import org.tl4j.data.Mnist;
-import org.tl4j.train.History;
-import org.tl4j.train.Trainer;
 import org.tl4j.transfer.Networks;
 import org.tl4j.transfer.Transfer;
 import org.tl4j.zoo.SourceModel;
 import org.tl4j.zoo.Zoo;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +29,19 @@ class FeatureViewsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureViews.filters(net, "fc"));
         assertTrue(e.getMessage().contains("conv1, conv2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FeatureViews.activations(net, "fc", Mnist.test(), 0));
+    }
+
+    @Test
+    void filterChangesShowWhatTrainingAddedToTheStartingWeights() {
+        SourceModel lenet = Zoo.load("lenet-mnist-0to4");
+        MultiLayerNetwork start = lenet.untrained();
+        assertEquals(org.tl4j.zoo.Architectures.lenet(5, lenet.card().seed()).params(), start.params(), "the recipe's start");
+        assertNotEquals(start.params(), lenet.network().params());
+        Rendition changes = FeatureViews.filterChanges(start, lenet.network(), "conv1").render();
+        assertTrue(changes.text().startsWith("20 images"), changes.text());
+        assertFalse(java.util.Arrays.equals(changes.png(), FeatureViews.filters(lenet.network(), "conv1").render().png()),
+                "the change is not the filter itself");
+        assertThrows(IllegalArgumentException.class, () -> FeatureViews.filterChanges(start, Zoo.load("vgg-mnist-0to4").network(), "conv1"));
     }
 
     @Test
@@ -50,19 +62,8 @@ class FeatureViewsTest {
     }
 
     @Test
-    void benefitsAreMeasuredFromHistories() {
+    void aFrozenLayerDoesNotMoveAndTheBarChartShowsIt() {
         SourceModel lenet = Zoo.load("lenet-mnist-0to4");
-        var target = Mnist.train().classes(5, 6, 7, 8, 9).perClass(10, 1);
-        var val = Mnist.test().classes(5, 6, 7, 8, 9).perClass(30, 2);
-        History transfer = Trainer.of(Transfer.featureExtractor(lenet, 5)).epochs(4).live(false).name("transfer")
-                .fit(target.shuffledBatches(10, 1), val.batches(150));
-        History scratch = Trainer.of(org.tl4j.zoo.Architectures.lenet(5, 3)).epochs(4).live(false).name("scratch")
-                .fit(target.shuffledBatches(10, 1), val.batches(150));
-        var table = Benefits.table(List.of(transfer, scratch));
-        assertEquals(2, table.rowCount());
-        assertEquals(transfer.accuracies()[0], table.doubleColumn(1).get(0), 1e-12);
-        assertTrue(Show.rendition(Benefits.chart(transfer, scratch)).png().length > 5000);
-        // the transferred conv layers did not move; a bar chart shows it
         var moved = Networks.movement(lenet.network(), Transfer.featureExtractor(lenet, 5));
         assertEquals(0.0, moved.doubleColumn("relative change").get(0), 0.0);
         assertTrue(Show.rendition(Bars.of(moved, "layer", "relative change")).png().length > 2000);
