@@ -47,7 +47,7 @@ CUDA_MAVEN_PROFILES := cuda$(if $(filter redist,$(CUDA_RUNTIME)),$(comma)cuda-re
 $(if $(filter-out cpu cuda,$(BACKEND)),$(error BACKEND is cpu or cuda, not "$(BACKEND)"))
 $(if $(filter-out system redist,$(CUDA_RUNTIME)),$(error CUDA_RUNTIME is system or redist, not "$(CUDA_RUNTIME)"))
 
-.PHONY: help setup lab test venv lib kernel datasets browser bench models release samples grade grade-table slides clean FORCE
+.PHONY: help setup lab test venv lib kernel datasets browser sandbox bench models release samples grade grade-table slides clean FORCE
 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
@@ -56,7 +56,8 @@ help:
 	@echo "make bench   print speed figures"
 	@echo "make release generate the student versions of the exercises (exercises/release/)"
 	@echo "make samples three sample submissions to grade (exercises/samples/)"
-	@echo "make grade SUBMISSIONS=dir  autograde a folder of submissions: exercises/grades/ and exercises/feedback/"
+	@echo "make grade SUBMISSIONS=dir  autograde a folder of submissions (each kernel in a sandbox): exercises/grades/ and exercises/feedback/"
+	@echo "make sandbox  bubblewrap for sandboxed grading (Debian's package unpacked into .cache/ when not installed)"
 	@echo "make grade-table  the grade table again from the gradebook, after grading written answers by hand"
 	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES), OMP_WAIT=PASSIVE"
@@ -133,10 +134,26 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "chromium not found and not root: the browser test will be skipped"; fi
 
+# bubblewrap, the sandbox autograding runs students' code in (make grade, make test): the one on PATH,
+# else Debian's package unpacked into .cache/bubblewrap (apt checks it; nothing is installed system-wide).
+BWRAP_LOCAL := .cache/bubblewrap/usr/bin/bwrap
+sandbox: $(if $(shell command -v bwrap 2>/dev/null),,$(BWRAP_LOCAL))
+
+$(BWRAP_LOCAL):
+	@command -v apt-get >/dev/null 2>&1 || { echo "sandbox: install bubblewrap (bwrap) with your system's \
+	package manager; grading refuses to run without it (UNSAFE_GRADING=1 overrides)"; exit 1; }
+	@rm -rf .cache/bubblewrap.deb && mkdir -p .cache/bubblewrap.deb
+	@cd .cache/bubblewrap.deb && { apt-get download -q bubblewrap 2>/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get download -q bubblewrap 2>/dev/null; }; } || \
+	  { echo "sandbox: could not download Debian's bubblewrap package; install bubblewrap instead"; exit 1; }
+	dpkg-deb -x .cache/bubblewrap.deb/bubblewrap_*.deb .cache/bubblewrap
+	@rm -rf .cache/bubblewrap.deb
+	@$(BWRAP_LOCAL) --version
+
 lab: setup
 	@$(PY) kernel/lab.py --port $(PORT) --notebooks notebooks
 
-test: setup browser
+test: setup browser sandbox
 	@rm -rf build/test-reports && mkdir -p build/test-reports
 	@status=0; \
 	$(MVN) test || status=1; \
@@ -160,7 +177,7 @@ samples: release
 	cd exercises && $(CURDIR)/$(VENV)/bin/python make_samples.py
 
 # Autogrades SUBMISSIONS=<folder>/<student>/<assignment>/*.ipynb: grade table and feedback.
-grade: release
+grade: release sandbox
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=<folder of student folders>, e.g. make samples grade SUBMISSIONS=exercises/samples"; exit 2; }
 	cd exercises && $(CURDIR)/$(VENV)/bin/python grade.py "$(abspath $(SUBMISSIONS))"
 

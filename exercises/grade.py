@@ -6,13 +6,16 @@
 
 SUBMISSIONS holds one folder per student, each with one folder per assignment holding the
 student's notebooks: SUBMISSIONS/<student>/<assignment>/<notebook>.ipynb (nbgrader's layout).
-Each submission is graded on its own, through nbgrader and the Java kernel, within a time limit,
-so a broken or hostile one costs its author the points and nobody else anything. Writes:
+Each submission is graded on its own, through nbgrader and the Java kernel, within a time limit, its
+kernel in a sandbox (sandbox.py): a broken or hostile one costs its author the points and nobody else
+anything. Submissions are graded JOBS at a time (default: one per core). Writes:
   grades/grades.csv, grades/grades.html   one row per student, one column per assignment
   feedback/<student>/<assignment>/        nbgrader's feedback, or a note saying why there is none
 Limits: TL4J_CELL_TIMEOUT (seconds per cell, nbgrader_config.py), TL4J_SUBMISSION_LIMIT
-(seconds per submission, default 900).
+(seconds per submission, default 900), the sandbox's (sandbox.py). Where no sandbox can be made,
+grading refuses to run unless UNSAFE_GRADING=1, and then every note in the table says so.
 """
+import concurrent.futures
 import csv
 import html
 import json
@@ -30,6 +33,15 @@ from pathlib import Path
 import nbformat
 
 COURSE = Path(__file__).resolve().parent
+sys.path.insert(0, str(COURSE))
+import sandbox  # noqa: E402 (the kernel's sandbox, next to this file)
+
+GRADING_KERNEL = "tl4j-grading"
+GRADING_PATH = COURSE / ".grading"  # a Jupyter data folder with the grading kernel only: students never see it
+DB_URL = "sqlite:///" + str(COURSE / "gradebook.db") + "?timeout=300"  # workers wait for one another
+UNSAFE = os.environ.get("UNSAFE_GRADING") == "1"
+UNSAFE_NOTE = "graded WITHOUT a sandbox (UNSAFE_GRADING=1)"
+JOBS = max(1, int(os.environ.get("JOBS") or os.cpu_count() or 1))
 SUBMISSION_LIMIT = int(os.environ.get("TL4J_SUBMISSION_LIMIT", "900"))
 STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 NOT_SUBMITTED = "not submitted"
@@ -40,14 +52,31 @@ def assignments():
     return sorted(p.name for p in (COURSE / "source").iterdir() if p.is_dir())
 
 
+def install_grading_kernel():
+    """The kernelspec autograding runs: the students' "Java (tl4j)" kernel, started by sandbox.py."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec("tl4j")
+    folder = GRADING_PATH / "kernels" / GRADING_KERNEL
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, str(COURSE / "sandbox.py"), spec.resource_dir, "{connection_file}", "{cwd}"],
+        "display_name": "Java (tl4j, grading sandbox)", "language": "java", "interrupt_mode": "message",
+        "env": spec.env}, indent=1))
+
+
 def nbgrader(*args, env=None, timeout=None):
-    """Runs one nbgrader command in a session of its own; kills it and its kernels past the timeout."""
+    """Runs one nbgrader command in a session of its own; kills it and its kernels past the timeout.
+    Autograding runs in a network namespace of its own, its kernels in the sandbox."""
     marker = "tl4j-grading-" + uuid.uuid4().hex
     env = dict(env or os.environ, TL4J_GRADING_RUN=marker)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    command = [str(Path(sys.executable).parent / "nbgrader"), *args]
+    if args[0] == "autograde" and not UNSAFE:
+        env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(GRADING_PATH), env.get("JUPYTER_PATH")]))
+        command = sandbox.network_namespace(command + [f"--ExecutePreprocessor.kernel_name={GRADING_KERNEL}"])
     with tempfile.TemporaryFile("w+") as log:
         # output to a file, not a pipe: a kernel inherits it and may outlive nbgrader
-        proc = subprocess.Popen([str(Path(sys.executable).parent / "nbgrader"), *args], cwd=COURSE, env=env,
+        proc = subprocess.Popen(command, cwd=COURSE, env=env,
                                 stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
         try:
             proc.wait(timeout=timeout)
@@ -84,6 +113,19 @@ def kill_processes_of(marker):
                 pass
 
 
+def progress(done, total, elapsed):
+    """[#####-----] 5/10, 1 min 40 s, about 1 min 40 s left"""
+    width = 20
+    bar = "#" * round(width * done / total) + "-" * (width - round(width * done / total))
+    left = elapsed / done * (total - done)
+    return f"[{bar}] {done}/{total}, {clock(elapsed)}, about {clock(left)} left"
+
+
+def clock(seconds):
+    m, s = divmod(round(seconds), 60)
+    return f"{m} min {s} s" if m else f"{s} s"
+
+
 def notebook_problem(path):
     """Why a submitted notebook cannot be graded, or None."""
     try:
@@ -112,7 +154,7 @@ def write_note(student, assignment, text):
 def forget(student, assignment):
     """Removes an earlier grade of this submission, so a failed re-grade never shows a stale score."""
     from nbgrader.api import Gradebook, MissingEntry
-    with Gradebook("sqlite:///" + str(COURSE / "gradebook.db")) as gb:
+    with Gradebook(DB_URL) as gb:
         try:
             gb.remove_submission(assignment, student)
         except MissingEntry:
@@ -167,7 +209,7 @@ def scores(students, names):
     """{(student, assignment): (score, max, manual pending)} from the gradebook."""
     from nbgrader.api import Gradebook, MissingEntry
     out = {}
-    with Gradebook("sqlite:///" + str(COURSE / "gradebook.db")) as gb:
+    with Gradebook(DB_URL) as gb:
         maxima = {a: gb.find_assignment(a).max_score for a in names}
         for s in students:
             for a in names:
@@ -224,7 +266,7 @@ def table_only():
     """The grade table again: scores from the gradebook as it is now (manual grades included); the
     students and notes of the last table, so that a submission that could not be graded keeps its row."""
     from nbgrader.api import Gradebook
-    with Gradebook("sqlite:///" + str(COURSE / "gradebook.db")) as gb:
+    with Gradebook(DB_URL) as gb:
         students = {s.id for s in gb.students}
     names, notes = assignments(), {}
     last = COURSE / "grades" / "grades.csv"
@@ -250,7 +292,7 @@ def main(argv):
         sys.exit(f"grade: {root} is not a folder. Usage: make grade SUBMISSIONS=<folder of student folders>")
     names = assignments()
     from nbgrader.api import Gradebook, MissingEntry
-    with Gradebook("sqlite:///" + str(COURSE / "gradebook.db")) as gb:
+    with Gradebook(DB_URL) as gb:
         for a in names:
             try:
                 gb.find_assignment(a)
@@ -262,15 +304,31 @@ def main(argv):
             print(f"grade: skipped {folder.name!r}: a student folder name uses letters, digits, '.', '-' and '_'")
             continue
         students.append(folder.name)
+    if not UNSAFE:
+        problem = sandbox.probe()
+        if problem:
+            sys.exit(f"grade: no sandbox for the students' code: {problem}.\nGrading runs untrusted code; to grade "
+                     "anyway, without a sandbox, run again with UNSAFE_GRADING=1 (the table will say so).")
+        install_grading_kernel()
     notes = {}
+    work = []
     for s in students:
         for a in names:
             if not (root / s / a).is_dir():
                 forget(s, a)
                 notes[s, a] = NOT_SUBMITTED
             else:
-                notes[s, a] = grade_one(s, a, root / s / a)
-            print(f"grade: {s} / {a}: {notes[s, a]}", flush=True)
+                work.append((s, a))
+    started = time.time()
+    print(f"grade: {len(work)} submissions, {min(JOBS, max(1, len(work)))} at a time"
+          + ("; WITHOUT a sandbox (UNSAFE_GRADING=1)" if UNSAFE else ""), flush=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
+        running = {pool.submit(grade_one, s, a, root / s / a): (s, a) for s, a in work}
+        for done, future in enumerate(concurrent.futures.as_completed(running), 1):
+            s, a = running[future]
+            note = future.result()
+            notes[s, a] = f"{UNSAFE_NOTE}; {note}" if UNSAFE else note
+            print(f"grade: {progress(done, len(work), time.time() - started)} {s} / {a}: {notes[s, a]}", flush=True)
     folder = write_table(students, names, scores(students, names), notes)
     print(f"grade: {len(students)} students; table in {folder / 'grades.csv'} and {folder / 'grades.html'}; "
           f"feedback in {COURSE / 'feedback'}")

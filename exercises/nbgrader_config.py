@@ -18,6 +18,20 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # TL4J_CELL_TIMEOUT overrides it (the tests use a short one). grade.py also bounds a whole submission.
 c.Execute.timeout = int(os.environ.get("TL4J_CELL_TIMEOUT", "180"))
 c.Execute.interrupt_on_timeout = True
+c.Execute.startup_timeout = 120  # a JVM in the sandbox, two of them at once on two cores
+
+# A cell that prints without end must not flood the gradebook and the feedback: at most
+# TL4J_OUTPUT_LIMIT bytes per cell are kept (output_limit.py), besides nbgrader's line limit.
+import sys  # noqa: E402
+
+sys.path.insert(0, c.CourseDirectory.root)
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, IgnorePattern,  # noqa: E402
+                                    LimitOutput, SaveAutoGrades)
+from output_limit import CappedExecute  # noqa: E402
+
+c.Autograde.autograde_preprocessors = [CappedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 
 # Feedback shows each check's message but not the code of the hidden tests, so they stay usable
 # for the next class.

@@ -6,8 +6,11 @@ import json
 import re
 import os
 import shutil
+import socket
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,9 @@ sys.path.insert(0, str(SOURCE))
 from make_samples import answered, question_of  # noqa: E402  (the course's own helper, not a copy)
 
 ASSIGNMENTS = sorted(p.name for p in (SOURCE / "source").iterdir() if p.is_dir())
+ATTACKERS = ("a-read", "a-write", "a-detach", "a-kill", "a-flood", "a-fork", "a-disk", "a-net")
+GRADED_EXTRA = {}
+BWRAP = ".cache/bubblewrap/usr/bin/bwrap"
 CELL_TIMEOUT, SUBMISSION_LIMIT = 20, 60
 STUB = 'throw new UnsupportedOperationException("not implemented yet");'
 
@@ -74,6 +80,81 @@ def hostile(course):
     }
 
 
+DETACHED = "31.4159"  # the sleep of a process an attacker leaves behind
+
+
+def attacks(course, port):
+    """Submissions that attack the grader, each after answering every question correctly: what they earn
+    is what their honest cells earn. They know where the course is (as a student of a real class might);
+    they aim at this test's copy of it only. {student: notebook}"""
+    full = answered(notebook(course, "release", "backprop"), notebook(course, "source", "backprop"))
+    honest = "".join(next(c["source"] for c in full["cells"]
+                          if c["metadata"].get("nbgrader", {}).get("grade_id") == "q3-answer"))
+
+    def after_q3(code):
+        return with_cells(full, q3_answer=honest + "\n" + code)
+    return {
+        # print the instructor's notebook (solutions, hidden tests) into its own output, i.e. its feedback
+        "a-read": after_q3(f"""String leaked = "";
+try {{ leaked = java.nio.file.Files.readString(java.nio.file.Path.of("{course}/source/backprop/backprop.ipynb")); }}
+catch (Exception e) {{ }}
+System.out.println(leaked.isEmpty() ? "nothing found" : "LEAKED " + leaked);"""),
+        # overwrite the neighbours' notebooks (graded copies, the instructor's folder) and the gradebook
+        "a-write": after_q3(f"""int wrote = 0;
+for (String folder : List.of("{course}/submitted", "{course}/samples", "{course}/autograded")) {{
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(folder))) {{
+        for (var f : files.filter(f -> f.toString().endsWith(".ipynb")).toList()) {{
+            try {{ java.nio.file.Files.writeString(f, "{{}}"); wrote++; }} catch (Exception e) {{ }}
+        }}
+    }} catch (Exception e) {{ }}
+}}
+try {{ java.nio.file.Files.write(java.nio.file.Path.of("{course}/gradebook.db"), new byte[4096]); wrote++; }}
+catch (Exception e) {{ }}
+System.out.println("wrote " + wrote + " files");"""),
+        # processes that outlive the kernel, one of them waiting to edit the gradebook after grading
+        "a-detach": after_q3(f"""new ProcessBuilder("setsid", "sh", "-c", "sleep {DETACHED}").start();
+new ProcessBuilder("sh", "-c", "nohup sh -c 'sleep 4; echo x >> {course}/gradebook.db; sleep {DETACHED}' "
+    + ">/dev/null 2>&1 &").start();
+System.out.println("left behind");"""),
+        # kill every ancestor and every grading process it can see
+        "a-kill": after_q3("""var up = ProcessHandle.current().parent();
+while (up.isPresent()) { up.get().destroyForcibly(); up = up.get().parent(); }
+ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").matches(".*(grade.py|nbgrader|pytest).*"))
+    .forEach(ProcessHandle::destroyForcibly);
+System.out.println("killed what I could");"""),
+        # some hundred megabytes of output without a line break
+        "a-flood": after_q3("""String chunk = "x".repeat(1 << 20);
+for (int i = 0; i < 200; i++) System.out.print(chunk);
+System.out.println();"""),
+        # a fork bomb, then a thread bomb
+        "a-fork": after_q3("""int started = 0;
+try { while (started < 100_000) { new ProcessBuilder("sh", "-c", "sleep 120").start(); started++; } } catch (Exception e) { }
+try { while (true) { new Thread(() -> { try { Thread.sleep(120_000); } catch (Exception e) { } }).start(); } } catch (Throwable t) { }
+System.out.println("started " + started);"""),
+        # fill the disk: one huge file, then many
+        "a-disk": after_q3("""long written = 0;
+byte[] mb = new byte[1 << 20];
+try (var out = new java.io.FileOutputStream("big")) { for (int i = 0; i < 4096; i++) { out.write(mb); written++; } }
+catch (Exception e) { System.out.println("one file stopped at " + written + " MB: " + e.getMessage()); }
+int files = 0;
+try { while (files < 4096) { java.nio.file.Files.write(java.nio.file.Path.of("f" + files), mb); files++; } }
+catch (Exception e) { System.out.println("many files stopped at " + files + " MB: " + e.getMessage()); }"""),
+        # reach a server on this machine, and the world
+        "a-net": after_q3(f"""for (var to : List.of(new java.net.InetSocketAddress("127.0.0.1", {port}),
+        new java.net.InetSocketAddress("1.1.1.1", 80))) {{
+    try (var socket = new java.net.Socket()) {{ socket.connect(to, 2000); System.out.println("CONNECTED " + to); }}
+    catch (Exception e) {{ System.out.println("no connection to " + to + ": " + e.getMessage()); }}
+}}"""),
+    }
+
+
+def checksums(folder, but=()):
+    """SHA-256 of every file under folder, except those of the students named."""
+    import hashlib
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] not in but}
+
+
 def redefining_features(course):
     """A feature-extraction submission that redefines the validation set to report a better accuracy."""
     full = answered(notebook(course, "release", "features"), notebook(course, "source", "features"))
@@ -85,7 +166,7 @@ def redefining_features(course):
 def graded(tmp_path_factory):
     """A copy of the course: released, sample and hostile submissions graded in one run of grade.py."""
     course = tmp_path_factory.mktemp("course")
-    for item in ("nbgrader_config.py", "grade.py", "make_samples.py", "source"):
+    for item in ("nbgrader_config.py", "grade.py", "make_samples.py", "sandbox.py", "output_limit.py", "source"):
         src = SOURCE / item
         (shutil.copytree if src.is_dir() else shutil.copy)(src, course / item)
     for a in ASSIGNMENTS:
@@ -97,10 +178,29 @@ def graded(tmp_path_factory):
         (samples / student / "backprop" / "backprop.ipynb").write_text(nb if isinstance(nb, str) else json.dumps(nb))
     (samples / "h-redefine" / "features").mkdir(parents=True)
     (samples / "h-redefine" / "features" / "features.ipynb").write_text(json.dumps(redefining_features(course)))
-    # graded last: a correct submission after all the hostile ones
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.1)
+    for student, nb in attacks(course, listener.getsockname()[1]).items():
+        (samples / student / "backprop").mkdir(parents=True)
+        (samples / student / "backprop" / "backprop.ipynb").write_text(json.dumps(nb))
+    # a correct submission graded after the hostile ones
     shutil.copytree(samples / "ada" / "backprop", samples / "zoe" / "backprop")
+    honest = checksums(samples, but=ATTACKERS)
     env = dict(os.environ, TL4J_CELL_TIMEOUT=str(CELL_TIMEOUT), TL4J_SUBMISSION_LIMIT=str(SUBMISSION_LIMIT))
+    if (ROOT / BWRAP).is_file():  # what `make sandbox` unpacked, when bwrap is not installed
+        env["TL4J_BWRAP"] = str(ROOT / BWRAP)
     log = run(course, sys.executable, "grade.py", str(samples), env=env)
+    time.sleep(6)  # what a process left behind would do a few seconds after grading
+    try:
+        listener.accept()
+        reached = True
+    except socket.timeout:
+        reached = False
+    listener.close()
+    assert checksums(samples, but=ATTACKERS) == honest, "a submission in the instructor's folder changed"
+    GRADED_EXTRA.update(reached=reached)
     (ROOT / "build" / "test-artifacts").mkdir(parents=True, exist_ok=True)
     (ROOT / "build" / "test-artifacts" / "grading.log").write_text(log)
     for name in ("grades.csv", "grades.html"):
@@ -225,3 +325,80 @@ def test_the_table_can_be_rewritten_from_the_gradebook_without_regrading(graded)
     for student, row in table.items():
         assert [again[student][a] for a in ASSIGNMENTS + ["notes"]] == [row[a] for a in ASSIGNMENTS + ["notes"]], student
     assert started == {p: p.stat().st_mtime for p in (course / "autograded").rglob("*.ipynb")}
+
+
+def test_the_grading_kernel_ran_in_the_sandbox(graded):
+    _, table, log = graded
+    assert "WITHOUT a sandbox" not in log
+    assert not any("WITHOUT a sandbox" in row["notes"] for row in table.values())
+
+
+def printed(course, student, grade_id="q3-answer"):
+    """What the student's cell printed when it was graded (its outputs, not its source)."""
+    nb = notebook(course, "autograded/" + student, "backprop")
+    cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+    text = lambda v: "".join(v) if isinstance(v, list) else v  # noqa: E731 (a notebook stores lines as a list)
+    return "".join(text(o.get("text", "")) + o.get("evalue", "") for o in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("student", ATTACKERS)
+def test_an_attacker_earns_at_most_its_honest_points_and_leaks_no_hidden_test(graded, student):
+    course, table, _ = graded
+    assert score(table, student, "backprop") <= points(course, "backprop"), table[student]
+    text = feedback_text(course, student, "backprop")
+    assert "BEGIN HIDDEN TESTS" not in text and "Math.exp(-2)" not in text
+    assert "LEAKED" not in printed(course, student)
+
+
+@pytest.mark.parametrize("student", ["a-read", "a-write", "a-detach", "a-disk", "a-net", "a-flood"])
+def test_attacks_that_the_sandbox_absorbs_cost_no_honest_point(graded, student):
+    course, table, _ = graded
+    assert score(table, student, "backprop") == points(course, "backprop"), table[student]
+
+
+def test_nothing_outside_a_submission_was_readable_or_writable(graded):
+    course = graded[0]
+    assert printed(course, "a-read") == "nothing found\n"
+    assert printed(course, "a-write") == "wrote 0 files\n"
+    with sqlite3.connect(course / "gradebook.db") as db:
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def test_every_other_student_is_graded_as_without_the_attackers(graded):
+    course, table, _ = graded
+    assert score(table, "zoe", "backprop") == points(course, "backprop")
+    for a in ASSIGNMENTS:
+        assert score(table, "ada", a) == points(course, a), (a, table["ada"])
+
+
+def test_no_process_outlives_its_grading(graded):
+    left = [p.read_bytes() for p in Path("/proc").glob("[0-9]*/cmdline") if DETACHED.encode() in _read(p)]
+    assert not left, left
+
+
+def _read(path):
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def test_a_flood_of_output_is_cut_with_a_note(graded):
+    course = graded[0]
+    text = feedback_text(course, "a-flood", "backprop")
+    assert "the rest of its output was dropped" in text
+    assert sum(p.stat().st_size for p in (course / "feedback" / "a-flood").rglob("*")) < 5_000_000
+
+
+def test_a_fork_bomb_and_a_full_disk_stop_at_their_caps(graded):
+    course, table, _ = graded
+    said = printed(course, "a-disk")
+    assert "one file stopped at 128 MB" in said and "many files stopped at" in said, said
+    assert "a-fork" in table  # graded (whatever it kept), and the class's grading went on
+
+
+def test_the_network_is_out_of_reach(graded):
+    course = graded[0]
+    assert GRADED_EXTRA["reached"] is False
+    said = printed(course, "a-net")
+    assert "CONNECTED" not in said and said.count("no connection to") == 2, said

@@ -119,7 +119,7 @@ public final class Arms extends TabledResult {
     /** One bar per arm: mean test accuracy (%) with its 95% interval. */
     public CategoryChart chart() {
         ErrorBars bars = ErrorBars.titled(title + ": mean of " + seeds() + " seeds with 95% intervals")
-                .axes("arm", "test accuracy (%)");
+                .axes("arm", "test accuracy (%)").upTo(100);
         for (String a : arms()) {
             Estimate e = accuracy(a).times(100);
             bars.bar("test accuracy", a, e.mean(), e.halfWidth());

@@ -158,7 +158,7 @@ public final class ScenarioResults extends TabledResult {
     public CategoryChart chart() {
         int seeds = runs(quadrants().get(0), strategies.get(0)).size();
         ErrorBars bars = ErrorBars.titled("Four scenarios: test accuracy, mean of " + seeds + " seeds with 95% intervals")
-                .axes("target", "test accuracy (%)");
+                .axes("target", "test accuracy (%)").upTo(100);
         for (Strategy s : strategies) {
             for (String q : quadrants()) {
                 Estimate e = accuracy(q, s).times(100);

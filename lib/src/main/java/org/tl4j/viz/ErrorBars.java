@@ -20,6 +20,7 @@ public final class ErrorBars {
     private String yTitle = "";
     private final List<String> groups = new ArrayList<>();
     private final Map<String, Map<String, double[]>> series = new LinkedHashMap<>();
+    private double max = Double.NaN;
 
     private ErrorBars(String title) {
         this.title = title;
@@ -32,6 +33,12 @@ public final class ErrorBars {
     public ErrorBars axes(String xTitle, String yTitle) {
         this.xTitle = xTitle;
         this.yTitle = yTitle;
+        return this;
+    }
+
+    /** The highest value the axis shows (e.g. 100 for percentages: an interval reaching past it is cut there). */
+    public ErrorBars upTo(double max) {
+        this.max = max;
         return this;
     }
 
@@ -73,6 +80,9 @@ public final class ErrorBars {
         }
         if (min > 0 && min < Double.MAX_VALUE) {
             chart.getStyler().setYAxisMin(Math.floor(min * 0.95));
+        }
+        if (!Double.isNaN(max)) {
+            chart.getStyler().setYAxisMax(max);
         }
         return chart;
     }

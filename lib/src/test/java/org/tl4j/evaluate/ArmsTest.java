@@ -49,6 +49,17 @@ class ArmsTest {
     }
 
     @Test
+    void theChartShowsOneBarPerArmOnAPercentAxisThatStopsAt100() {
+        // two seeds far apart: the interval of a reaches past 100%, the axis does not
+        Arms arms = arms(new double[]{0.99, 0.70}, new double[]{0.7, 0.6}, new double[]{0.5, 0.4});
+        var chart = arms.chart();
+        assertEquals(1, chart.getSeriesCollection().size());
+        assertEquals(List.of("a", "b", "c"), chart.getSeriesCollection().iterator().next().getXData());
+        assertTrue(arms.accuracy("a").times(100).mean() + arms.accuracy("a").times(100).halfWidth() > 100);
+        assertEquals(100.0, chart.getStyler().getYAxisMax());
+    }
+
+    @Test
     void otherFiguresAreKeptPerArmAndComparedPairwise() {
         Arms arms = arms(new double[]{0.9, 0.8, 0.85}, new double[]{0.7, 0.6, 0.65}, new double[]{0.5, 0.4, 0.45});
         for (double[] v : new double[][]{{0.10, 0.30}, {0.11, 0.32}, {0.12, 0.31}}) {
