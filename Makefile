@@ -47,7 +47,8 @@ CUDA_MAVEN_PROFILES := cuda$(if $(filter redist,$(CUDA_RUNTIME)),$(comma)cuda-re
 $(if $(filter-out cpu cuda,$(BACKEND)),$(error BACKEND is cpu or cuda, not "$(BACKEND)"))
 $(if $(filter-out system redist,$(CUDA_RUNTIME)),$(error CUDA_RUNTIME is system or redist, not "$(CUDA_RUNTIME)"))
 
-.PHONY: help setup lab test venv lib kernel datasets browser sandbox bench models release samples grade grade-table slides clean FORCE
+.PHONY: help setup lab test venv lib kernel datasets browser sandbox hub hub-setup bench models release samples grade \
+  grade-table slides clean FORCE
 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
@@ -59,6 +60,7 @@ help:
 	@echo "make grade SUBMISSIONS=dir  autograde a folder of submissions (each kernel in a sandbox): exercises/grades/ and exercises/feedback/"
 	@echo "make sandbox  bubblewrap for sandboxed grading (Debian's package unpacked into .cache/ when not installed)"
 	@echo "make grade-table  the grade table again from the gradebook, after grading written answers by hand"
+	@echo "make hub     run JupyterHub for a class on this server, as root (hub/README.md); make hub-setup only builds it"
 	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES), OMP_WAIT=PASSIVE"
 	@echo "         BACKEND=cuda (also the GPU kernel) CUDA_RUNTIME=system|redist, PYTORCH_PYTHON=... (make bench)"
@@ -153,7 +155,27 @@ $(BWRAP_LOCAL):
 lab: setup
 	@$(PY) kernel/lab.py --port $(PORT) --notebooks notebooks
 
-test: setup browser sandbox
+# A class on one server (hub/README.md): the class's environment in .hub/venv (from a Python every account
+# can run), JupyterHub's proxy in hub/node_modules; `make hub` then runs the hub (as root).
+HUB_VENV  := .hub/venv
+HUB_STAMP := $(HUB_VENV)/.installed
+HUB_PROXY := hub/node_modules/.bin/configurable-http-proxy
+hub-setup: setup sandbox $(HUB_STAMP) $(HUB_PROXY)
+
+$(HUB_STAMP): requirements.txt hub/requirements.txt hub/install.py $(KERNEL) kernel/jupyterlab-overrides.json
+	$(PY) hub/install.py --venv $(HUB_VENV) --omp-wait $(OMP_WAIT) --lib-jar $(LIB_JAR) --classpath-file $(LIB_CP) \
+	  --data datasets/cache --javacpp-cache .cache/javacpp
+	@touch $@
+
+$(HUB_PROXY): hub/package.json hub/package-lock.json
+	cd hub && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+hub: hub-setup
+	@[ "$$(id -u)" = 0 ] || { echo "hub: JupyterHub starts each person's JupyterLab as that person: run it as root"; exit 1; }
+	$(HUB_VENV)/bin/jupyterhub -f hub/jupyterhub_config.py
+
+test: setup browser sandbox hub-setup
 	@rm -rf build/test-reports && mkdir -p build/test-reports
 	@status=0; \
 	$(MVN) test || status=1; \

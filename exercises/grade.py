@@ -4,7 +4,8 @@
     python grade.py --table        (run by `make grade-table`: the table again, from the gradebook,
                                     e.g. after grading written answers; nothing is re-graded)
 
-SUBMISSIONS holds one folder per student, each with one folder per assignment holding the
+SUBMISSIONS may be this course's own submitted/ folder, where `nbgrader collect` puts what students
+submitted through the exchange (hub/README.md); it is graded in place. It holds one folder per student, each with one folder per assignment holding the
 student's notebooks: SUBMISSIONS/<student>/<assignment>/<notebook>.ipynb (nbgrader's layout).
 Each submission is graded on its own, through nbgrader and the Java kernel, within a time limit, its
 kernel in a sandbox (sandbox.py): a broken or hostile one costs its author the points and nobody else
@@ -26,6 +27,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -42,6 +44,8 @@ DB_URL = "sqlite:///" + str(COURSE / "gradebook.db") + "?timeout=300"  # workers
 UNSAFE = os.environ.get("UNSAFE_GRADING") == "1"
 UNSAFE_NOTE = "graded WITHOUT a sandbox (UNSAFE_GRADING=1)"
 JOBS = max(1, int(os.environ.get("JOBS") or os.cpu_count() or 1))
+RUNNING = {}  # the nbgrader commands running now, by their marker
+STOPPING = threading.Event()  # set by Ctrl-C
 SUBMISSION_LIMIT = int(os.environ.get("TL4J_SUBMISSION_LIMIT", "900"))
 STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 NOT_SUBMITTED = "not submitted"
@@ -78,6 +82,7 @@ def nbgrader(*args, env=None, timeout=None):
         # output to a file, not a pipe: a kernel inherits it and may outlive nbgrader
         proc = subprocess.Popen(command, cwd=COURSE, env=env,
                                 stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        RUNNING[marker] = proc
         try:
             proc.wait(timeout=timeout)
             timed_out = False
@@ -85,9 +90,22 @@ def nbgrader(*args, env=None, timeout=None):
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             timed_out = True
+        finally:
+            RUNNING.pop(marker, None)
         kill_processes_of(marker)
         log.seek(0)
         return proc.returncode, log.read(), timed_out
+
+
+def stop_everything():
+    """Ctrl-C: every nbgrader run and kernel of this grading ends; the workers write nothing more."""
+    STOPPING.set()
+    for marker, proc in list(RUNNING.items()):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        kill_processes_of(marker)
 
 
 def kill_processes_of(marker):
@@ -174,10 +192,16 @@ def timed_out_cells(student, assignment):
     return out
 
 
+def failure(log):
+    """What made nbgrader fail, in one line: the last exception it logged, else its last line."""
+    lines = [l.strip() for l in log.strip().splitlines() if l.strip()]
+    errors = [l for l in lines if re.match(r"[\w.]+(Error|Exception|Exit): ", l)]
+    return ((errors or lines or ["no output"])[-1])[:300].replace(" | ", " / ")
+
+
 def grade_one(student, assignment, folder):
     """Autogrades one submission; returns a note for the table ('' when all went normally)."""
     dest = COURSE / "submitted" / student / assignment
-    shutil.rmtree(dest, ignore_errors=True)
     forget(student, assignment)
     notebooks = sorted(folder.glob("*.ipynb"))
     problems = [p for p in map(notebook_problem, notebooks) if p]
@@ -187,14 +211,18 @@ def grade_one(student, assignment, folder):
         note = "; ".join(problems) + ". Download the notebook again from Jupyter (File > Download) and resubmit."
         write_note(student, assignment, note)
         return note
-    shutil.copytree(folder, dest)
+    if folder.resolve() != dest.resolve():  # `python grade.py submitted` after `nbgrader collect`: in place
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.copytree(folder, dest)
     started = time.time()
     code, log, timed_out = nbgrader("autograde", assignment, "--student", student, "--force",
                                     timeout=SUBMISSION_LIMIT)
+    if STOPPING.is_set():
+        return "stopped"
     if timed_out or code != 0:
         forget(student, assignment)
         note = (f"grading stopped after {SUBMISSION_LIMIT} s, the limit for one submission: some code never ends "
-                "or ignores interruption" if timed_out else "grading failed: " + " | ".join(log.strip().splitlines()[-3:]))
+                "or ignores interruption" if timed_out else "grading failed: " + failure(log))
         write_note(student, assignment, note)
         return note
     stopped = timed_out_cells(student, assignment)
@@ -322,13 +350,20 @@ def main(argv):
     started = time.time()
     print(f"grade: {len(work)} submissions, {min(JOBS, max(1, len(work)))} at a time"
           + ("; WITHOUT a sandbox (UNSAFE_GRADING=1)" if UNSAFE else ""), flush=True)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=JOBS)
+    try:
         running = {pool.submit(grade_one, s, a, root / s / a): (s, a) for s, a in work}
         for done, future in enumerate(concurrent.futures.as_completed(running), 1):
             s, a = running[future]
             note = future.result()
             notes[s, a] = f"{UNSAFE_NOTE}; {note}" if UNSAFE else note
             print(f"grade: {progress(done, len(work), time.time() - started)} {s} / {a}: {notes[s, a]}", flush=True)
+    except KeyboardInterrupt:
+        stop_everything()
+        pool.shutdown(cancel_futures=True)
+        sys.exit("grade: stopped (Ctrl-C) with every kernel; what was graded is in the gradebook; no table written "
+                 "(run the same command again to grade everything)")
+    pool.shutdown()
     folder = write_table(students, names, scores(students, names), notes)
     print(f"grade: {len(students)} students; table in {folder / 'grades.csv'} and {folder / 'grades.html'}; "
           f"feedback in {COURSE / 'feedback'}")

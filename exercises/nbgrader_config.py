@@ -19,6 +19,10 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 c.Execute.timeout = int(os.environ.get("TL4J_CELL_TIMEOUT", "180"))
 c.Execute.interrupt_on_timeout = True
 c.Execute.startup_timeout = 120  # a JVM in the sandbox, two of them at once on two cores
+# After a cell's reply, its output may still be queued (a flood of hundreds of megabytes): give it
+# time to drain, and if it does not, keep grading with what arrived instead of failing the submission.
+c.Execute.iopub_timeout = 30
+c.Execute.raise_on_iopub_timeout = False
 
 # A cell that prints without end must not flood the gradebook and the feedback: at most
 # TL4J_OUTPUT_LIMIT bytes per cell are kept (output_limit.py), besides nbgrader's line limit.

@@ -10,12 +10,20 @@ from nbgrader.preprocessors import Execute
 LIMIT = int(os.environ.get("TL4J_OUTPUT_LIMIT", str(1024 * 1024)))
 
 
+def size_of(content):
+    """About the bytes an output adds to the notebook, without serialising a megabyte-sized message."""
+    if "text" in content:
+        return len(content["text"])
+    data = content.get("data", {})
+    return sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in data.values()) or len(json.dumps(content))
+
+
 class CappedExecute(Execute):
     """nbgrader's Execute, keeping at most LIMIT bytes of output per cell."""
 
     def output(self, outs, msg, display_id, cell_index):
         sizes = self.__dict__.setdefault("_tl4j_sizes", {})
-        size = len(json.dumps(msg.get("content", {})))
+        size = size_of(msg.get("content", {}))
         used = sizes.get(cell_index, 0)
         sizes[cell_index] = used + size
         if used + size <= LIMIT:

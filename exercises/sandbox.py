@@ -20,6 +20,7 @@ sandbox Flatpak uses, with limits from the kernel itself (prlimit, util-linux):
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -54,6 +55,7 @@ def java_command(kernel_dir, connection_file):
     sys.path.insert(0, str(kernel_dir))
     import launch  # noqa: E402 (the kernel folder's launcher)
     spec = json.loads((kernel_dir / "kernel.json").read_text())
+    os.environ["MEM_LIMIT"] = MEMORY  # heap and off-heap limits sized to fit the sandbox's memory
     return launch.command(spec, connection_file, kernel_dir)
 
 
@@ -69,9 +71,8 @@ def read_only_paths(kernel_dir, argv):
     """What the kernel needs to read besides the system: its folder (and the jars it links to), the
     JDK, the data cache."""
     paths = [kernel_dir, Path(os.path.realpath(argv[0])).parent.parent]
-    for var in ("TL4J_DATA",):
-        if os.environ.get(var):
-            paths.append(Path(os.environ[var]))
+    if os.environ.get("TL4J_DATA"):
+        paths.append(Path(os.environ["TL4J_DATA"]))
     jars = kernel_dir / "jars"
     if jars.is_dir():
         paths += sorted({Path(os.path.realpath(j)).parent for j in jars.iterdir()})
@@ -102,26 +103,41 @@ def own_slot(slots=256):
     raise SystemExit(f"tl4j sandbox: all {slots} sandbox slots are taken")
 
 
-def cgroup_dirs(name):
-    """Memory and pids cgroups (v1 or v2) for this kernel, when this process may create them (root)."""
+def die_with_parent():
+    """This launcher ends when the process that started it (nbgrader) ends, however it ends; bwrap
+    (--die-with-parent) and the kernel end with it."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def cgroups(parent, name, memory, processes):
+    """Memory and pids cgroups (v1 or v2) parent/name with these limits, when this process may create them
+    (root); [] otherwise. Empty ones left under parent by earlier runs are removed first."""
     made = []
     v2 = Path("/sys/fs/cgroup/cgroup.controllers")
     roots = [Path("/sys/fs/cgroup")] if v2.exists() else [Path("/sys/fs/cgroup/memory"), Path("/sys/fs/cgroup/pids")]
     for root in roots:
-        for stale in (root / "tl4j-grading").glob("kernel-*"):
+        for stale in (root / parent).glob("*"):
             try:
-                stale.rmdir()  # succeeds only once every process of that kernel has ended
+                if stale.is_dir() and stale.name != name:
+                    stale.rmdir()  # succeeds only once every process in it has ended
             except OSError:
                 pass
         try:
-            d = root / "tl4j-grading" / name
+            d = root / parent / name
             d.mkdir(parents=True, exist_ok=True)
             made.append(d)
         except OSError:
             continue
+    limits = [("pids.max", processes)]
+    if memory:
+        limits += [("memory.limit_in_bytes", memory), ("memory.max", memory), ("memory.memsw.limit_in_bytes", memory),
+                   ("memory.swap.max", "0")]
     for d in made:
-        for file, value in (("memory.limit_in_bytes", MEMORY), ("memory.max", MEMORY), ("pids.max", PROCESSES),
-                            ("memory.memsw.limit_in_bytes", MEMORY), ("memory.swap.max", "0")):
+        for file, value in limits:
             try:
                 (d / file).write_text(value)
             except OSError:
@@ -221,15 +237,16 @@ def main(args):
     if len(args) != 3:
         raise SystemExit("usage: sandbox.py <kernel dir> <connection file> <working dir>")
     kernel_dir, connection_file, cwd = Path(args[0]).resolve(), args[1], os.path.realpath(args[2])
+    die_with_parent()
     if bwrap() is None:
         raise SystemExit("tl4j sandbox: bubblewrap (bwrap) is not installed: run `make sandbox`, or install "
                          "Debian's package bubblewrap")
     uid = None
-    cgroups = []
+    groups = []
     slot = own_slot()  # held until this launcher ends
     if os.geteuid() == 0:
         uid = int(os.environ.get("TL4J_SANDBOX_UID", "64000")) + slot.number
-        cgroups = cgroup_dirs(f"kernel-{os.getpid()}")
+        groups = cgroups("tl4j-grading", f"kernel-{os.getpid()}", MEMORY, PROCESSES)
     stage = staging(slot, connection_file, cwd, uid)
     cmd = sandbox_command(kernel_dir, connection_file, stage, uid)
     if os.environ.get("TL4J_SANDBOX_DRY_RUN"):
@@ -238,15 +255,15 @@ def main(args):
         return
 
     def enter_cgroups():  # in the child, before bwrap starts: it and all it starts are counted there
-        for d in cgroups:
+        for d in groups:
             (d / "cgroup.procs").write_text(str(os.getpid()))
 
-    proc = subprocess.Popen(cmd, preexec_fn=enter_cgroups if cgroups else None)
+    proc = subprocess.Popen(cmd, preexec_fn=enter_cgroups if groups else None)
     try:
         code = proc.wait()
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-        for d in cgroups:
+        for d in groups:
             try:
                 d.rmdir()
             except OSError:

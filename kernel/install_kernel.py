@@ -14,35 +14,11 @@ from pathlib import Path
 
 import launch
 
-GIB = 1 << 30
-
-
-def parse_size(text):
-    """'4g' / '512m' / '1073741824' -> bytes."""
-    t = text.strip().lower()
-    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
-    if t and t[-1] in units:
-        return int(float(t[:-1]) * units[t[-1]])
-    return int(t)
-
-
-def jvm_size(nbytes):
-    """Bytes -> a JVM/JavaCPP size: whole megabytes, e.g. '4096m'."""
-    return f"{max(1, nbytes >> 20)}m"
-
-
 def total_memory():
     try:
         return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):
-        return 8 * GIB
-
-
-def default_limits(ram):
-    """Heap: a quarter of RAM, 1-4 GiB. Off-heap (ND4J arrays): a third of RAM, 1-8 GiB."""
-    heap = min(4 * GIB, max(GIB, ram // 4))
-    offheap = min(8 * GIB, max(GIB, ram // 3))
-    return heap, offheap
+        return 8 * launch.GIB
 
 
 def jjava_jar(prefix):
@@ -76,11 +52,8 @@ def sync_jars(jars, target):
 
 def kernel_spec(args, java, heap, offheap, kdir):
     """kernel.json: launch.py starts the JVM with these options and those of its Java version."""
-    physical = heap + offheap + 2 * GIB
     opts = [
-        f"-Xmx{jvm_size(heap)}",
-        f"-Dorg.bytedeco.javacpp.maxbytes={jvm_size(offheap)}",
-        f"-Dorg.bytedeco.javacpp.maxphysicalbytes={jvm_size(physical)}",
+        *launch.memory_options(heap, offheap),
         f"-Dorg.bytedeco.javacpp.cachedir={args.javacpp_cache}",
         "-Dorg.eclipse.deeplearning4j.helpers.disable=false",
         f"-Dtl4j.backend={args.backend.upper()}",
@@ -98,7 +71,8 @@ def kernel_spec(args, java, heap, offheap, kdir):
             "TL4J_DATA": str(args.data),
             "OMP_WAIT_POLICY": args.omp_wait,
         },
-        "metadata": {"tl4j": {"java": java, "jvm_options": opts, "heap": jvm_size(heap), "offheap": jvm_size(offheap),
+        "metadata": {"tl4j": {"java": java, "jvm_options": opts,
+                              "heap": launch.jvm_size(heap), "offheap": launch.jvm_size(offheap),
                               "backend": args.backend}},
     }
 
@@ -124,11 +98,11 @@ def main():
     feature = launch.java_version(java)
     if feature < launch.MIN_JAVA:
         sys.exit(f"error: {java} is Java {feature}; the course needs Java {launch.MIN_JAVA} or newer first on PATH.")
-    heap, offheap = default_limits(total_memory())
+    heap, offheap = launch.default_limits(total_memory())
     if args.heap:
-        heap = parse_size(args.heap)
+        heap = launch.parse_size(args.heap)
     if args.offheap:
-        offheap = parse_size(args.offheap)
+        offheap = launch.parse_size(args.offheap)
 
     jars = [args.lib_jar] + [Path(j) for j in args.classpath_file.read_text().strip().split(os.pathsep) if j]
     missing = [str(j) for j in jars if not j.is_file()]
@@ -148,7 +122,8 @@ def main():
     os.replace(tmp, kdir / "kernel.json")
     size = sum(f.stat().st_size for f in (kdir / "jars").glob("*.jar"))
     print(f"kernel: installed '{args.display_name}' in {kdir} "
-          f"({len(jars)} jars, {size / (1 << 20):.0f} MiB; heap {jvm_size(heap)}, off-heap {jvm_size(offheap)}); "
+          f"({len(jars)} jars, {size / (1 << 20):.0f} MiB; "
+          f"heap {launch.jvm_size(heap)}, off-heap {launch.jvm_size(offheap)}); "
           f"Java {feature} ({java}): {launch.exit_in_a_cell(feature)}")
 
 

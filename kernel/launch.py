@@ -6,6 +6,8 @@ kernel.json's metadata the java found at install and the course's JVM options. T
 read at every start, so a JDK upgraded or switched after `make` still gets options it accepts.
 
 Which java: $TL4J_JAVA if set, else the one recorded at install if it still exists, else `java` on PATH.
+Memory: the installed heap and off-heap limits, lowered to fit $MEM_LIMIT (what JupyterHub's spawners and
+the grader's sandbox set) or else the memory limit of the kernel's own cgroup, when there is one.
 `python launch.py --dry-run <connection file>` prints the command instead of running it.
 """
 import json
@@ -21,6 +23,96 @@ MIN_JAVA = 17
 NO_SECURITY_MANAGER = 24
 # From Java 23 sun.misc.Unsafe's memory methods warn unless allowed (JEP 471); JavaCPP uses them.
 UNSAFE_OPTION = 23
+
+
+GIB = 1 << 30
+# The memory options the installer writes, and what each takes of a memory budget when one is set.
+HEAP, OFFHEAP, PHYSICAL = "-Xmx", "-Dorg.bytedeco.javacpp.maxbytes=", "-Dorg.bytedeco.javacpp.maxphysicalbytes="
+NATIVE_CACHE = "-Dorg.bytedeco.javacpp.cachedir="
+NO_CGROUP_LIMIT = 1 << 60  # cgroup v1 writes a number near 2^63 for "no limit"
+
+
+def parse_size(text):
+    """'4g' / '512m' / '1073741824' -> bytes."""
+    t = text.strip().lower()
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+    if t and t[-1] in units:
+        return int(float(t[:-1]) * units[t[-1]])
+    return int(t)
+
+
+def jvm_size(nbytes):
+    """Bytes -> a JVM/JavaCPP size: whole megabytes, e.g. '4096m'."""
+    return f"{max(1, nbytes >> 20)}m"
+
+
+def default_limits(ram):
+    """Heap: a quarter of RAM, 1-4 GiB. Off-heap (ND4J arrays): a third of RAM, 1-8 GiB."""
+    heap = min(4 * GIB, max(GIB, ram // 4))
+    offheap = min(8 * GIB, max(GIB, ram // 3))
+    return heap, offheap
+
+
+def memory_options(heap, offheap):
+    """The JVM options of these limits; the process as a whole may use 2 GiB more (code, threads, natives)."""
+    return [f"{HEAP}{jvm_size(heap)}", f"{OFFHEAP}{jvm_size(offheap)}",
+            f"{PHYSICAL}{jvm_size(heap + offheap + 2 * GIB)}"]
+
+
+def cgroup_memory_limit(proc="/proc/self/cgroup", root="/sys/fs/cgroup"):
+    """This process's cgroup memory limit in bytes (v2 or v1), or None."""
+    try:
+        lines = Path(proc).read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if controllers == "":
+            file = Path(root) / path.lstrip("/") / "memory.max"
+        elif "memory" in controllers.split(","):
+            file = Path(root) / "memory" / path.lstrip("/") / "memory.limit_in_bytes"
+        else:
+            continue
+        try:
+            value = file.read_text().strip()
+        except OSError:
+            continue
+        if value.isdigit() and int(value) < NO_CGROUP_LIMIT:
+            return int(value)
+    return None
+
+
+def memory_budget():
+    """Bytes the kernel may use: $MEM_LIMIT, else its cgroup's limit, else None (no budget)."""
+    text = os.environ.get("MEM_LIMIT", "").strip()
+    if text:
+        try:
+            return parse_size(text)
+        except ValueError:
+            raise SystemExit(f"tl4j: MEM_LIMIT={text!r} is not a size (bytes, or a number with k, m, g).")
+    return cgroup_memory_limit()
+
+
+def fitted(options, budget):
+    """The JVM options with heap and off-heap limits that fit in the budget: a quarter of it for the heap,
+    a third for ND4J's arrays, the whole for the process; installed limits that already fit stay."""
+    if budget is None:
+        return list(options)
+    installed = {k: parse_size(o[len(k):]) for o in options for k in (HEAP, OFFHEAP) if o.startswith(k)}
+    heap = min(installed.get(HEAP, budget), max(64 << 20, budget // 4))
+    offheap = min(installed.get(OFFHEAP, budget), max(64 << 20, budget // 3))
+    kept = [o for o in options if not o.startswith((HEAP, OFFHEAP, PHYSICAL))]
+    return [f"{HEAP}{jvm_size(heap)}", f"{OFFHEAP}{jvm_size(offheap)}",
+            f"{PHYSICAL}{jvm_size(min(heap + offheap + 2 * GIB, budget))}", *kept]
+
+
+def own_native_cache(options):
+    """The options with JavaCPP's cache folder set to $TL4J_JAVACPP_CACHE when that is set: JavaCPP writes a
+    lock file there, so each account on a shared server needs its own (hub/spawner.py links the natives)."""
+    folder = os.environ.get("TL4J_JAVACPP_CACHE")
+    if not folder:
+        return list(options)
+    return [o for o in options if not o.startswith(NATIVE_CACHE)] + [f"{NATIVE_CACHE}{folder}"]
 
 
 def parse_version(text):
@@ -90,7 +182,7 @@ def command(spec, connection_file, kernel_dir):
     if feature < MIN_JAVA:
         raise SystemExit(f"tl4j: {java} is Java {feature}; the course needs Java {MIN_JAVA} or newer. "
                          "Put a newer JDK first on PATH (or set TL4J_JAVA) and start the kernel again.")
-    return [java, *tl4j["jvm_options"], *version_options(feature),
+    return [java, *own_native_cache(fitted(tl4j["jvm_options"], memory_budget())), *version_options(feature),
             f"-Dtl4j.connection.file={connection_file}",
             "-jar", str(kernel_dir / "jjava.jar"), connection_file]
 

@@ -6,6 +6,7 @@ import json
 import re
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -122,15 +123,15 @@ while (up.isPresent()) { up.get().destroyForcibly(); up = up.get().parent(); }
 ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").matches(".*(grade.py|nbgrader|pytest).*"))
     .forEach(ProcessHandle::destroyForcibly);
 System.out.println("killed what I could");"""),
-        # some hundred megabytes of output without a line break
+        # sixteen times the cap on output, without a line break
         "a-flood": after_q3("""String chunk = "x".repeat(1 << 20);
-for (int i = 0; i < 200; i++) System.out.print(chunk);
+for (int i = 0; i < 16; i++) System.out.print(chunk);
 System.out.println();"""),
         # a fork bomb, then a thread bomb
         "a-fork": after_q3("""int started = 0;
-try { while (started < 100_000) { new ProcessBuilder("sh", "-c", "sleep 120").start(); started++; } } catch (Exception e) { }
-try { while (true) { new Thread(() -> { try { Thread.sleep(120_000); } catch (Exception e) { } }).start(); } } catch (Throwable t) { }
-System.out.println("started " + started);"""),
+try { while (started < 100_000) { new ProcessBuilder("sh", "-c", "sleep 120").start(); started++; } } catch (Throwable t) { }
+System.out.println("started " + started + " processes");
+while (true) { new Thread(() -> { try { Thread.sleep(120_000); } catch (Exception e) { } }).start(); }"""),
         # fill the disk: one huge file, then many
         "a-disk": after_q3("""long written = 0;
 byte[] mb = new byte[1 << 20];
@@ -350,7 +351,7 @@ def test_an_attacker_earns_at_most_its_honest_points_and_leaks_no_hidden_test(gr
     assert "LEAKED" not in printed(course, student)
 
 
-@pytest.mark.parametrize("student", ["a-read", "a-write", "a-detach", "a-disk", "a-net", "a-flood"])
+@pytest.mark.parametrize("student", ["a-read", "a-write", "a-detach", "a-disk", "a-net", "a-flood", "a-fork"])
 def test_attacks_that_the_sandbox_absorbs_cost_no_honest_point(graded, student):
     course, table, _ = graded
     assert score(table, student, "backprop") == points(course, "backprop"), table[student]
@@ -394,7 +395,9 @@ def test_a_fork_bomb_and_a_full_disk_stop_at_their_caps(graded):
     course, table, _ = graded
     said = printed(course, "a-disk")
     assert "one file stopped at 128 MB" in said and "many files stopped at" in said, said
-    assert "a-fork" in table  # graded (whatever it kept), and the class's grading went on
+    said = printed(course, "a-fork")
+    assert int(re.search(r"started (\d+) processes", said).group(1)) < 100_000, said
+    assert "limit on processes and threads" in said, said  # the kernel says which limit stopped the threads
 
 
 def test_the_network_is_out_of_reach(graded):
@@ -402,3 +405,29 @@ def test_the_network_is_out_of_reach(graded):
     assert GRADED_EXTRA["reached"] is False
     said = printed(course, "a-net")
     assert "CONNECTED" not in said and said.count("no connection to") == 2, said
+
+
+def kernels():
+    return {int(p.parent.name) for p in Path("/proc").glob("[0-9]*/cmdline") if b"jjava.jar" in _read(p)}
+
+
+def test_stopping_the_grader_stops_its_kernels(graded, tmp_path):
+    """An instructor's Ctrl-C: grade.py stops, and no kernel it started goes on running."""
+    course = graded[0]
+    shutil.copytree(course / "samples" / "h-loop", tmp_path / "h-stop")  # a student of its own
+    before = kernels()
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
+    if (ROOT / BWRAP).is_file():
+        env["TL4J_BWRAP"] = str(ROOT / BWRAP)
+    grader = subprocess.Popen([sys.executable, "grade.py", str(tmp_path)], cwd=course, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while not kernels() - before and time.time() < deadline:
+        time.sleep(0.5)
+    started = kernels() - before
+    assert started, "no kernel started"
+    time.sleep(3)
+    grader.send_signal(signal.SIGINT)
+    grader.wait(timeout=60)
+    time.sleep(5)
+    assert not started & kernels(), "a kernel outlived the grader"

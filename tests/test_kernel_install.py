@@ -24,12 +24,16 @@ def test_kernel_is_installed_in_the_environment_not_the_home():
     assert spec()["display_name"] == "Java (tl4j)"
 
 
-def launch_command(java):
+def launch_command(java, **env):
     """The java command line that the kernel's launcher builds on that Java."""
     out = subprocess.run([sys.executable, str(kernel_dir() / "launch.py"), "--dry-run", "/tmp/kernel-x.json"],
-                         env=dict(os.environ, TL4J_JAVA=java), capture_output=True, text=True)
+                         env=dict(os.environ, TL4J_JAVA=java, **env), capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
+
+
+def option(argv, prefix):
+    return next(a[len(prefix):] for a in argv if a.startswith(prefix))
 
 
 def test_jvm_options_set_memory_limits_and_the_fast_path():
@@ -59,6 +63,56 @@ def test_jvm_options_follow_the_java_of_the_moment(label, java, reason):
     # the JVM itself accepts every option of the line
     check = subprocess.run([*argv[:argv.index("-jar")], "-version"], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+def test_a_memory_budget_lowers_the_limits_to_fit_and_java_accepts_them():
+    argv = launch_command(shutil.which("java"), MEM_LIMIT="2g")
+    assert option(argv, "-Xmx") == "512m"
+    assert option(argv, "-Dorg.bytedeco.javacpp.maxbytes=") == "682m"
+    assert option(argv, "-Dorg.bytedeco.javacpp.maxphysicalbytes=") == "2048m"
+    assert sum(a.startswith("-Xmx") for a in argv) == 1
+    check = subprocess.run([*argv[:argv.index("-jar")], "-version"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    # a budget larger than the installed limits keeps them
+    installed = next(o for o in spec()["metadata"]["tl4j"]["jvm_options"] if o.startswith("-Xmx"))
+    assert installed in launch_command(shutil.which("java"), MEM_LIMIT=str(1 << 40))
+
+
+def test_an_account_of_a_shared_server_gets_its_own_native_cache():
+    argv = launch_command(shutil.which("java"), TL4J_JAVACPP_CACHE="/home/ana/.cache/tl4j-javacpp")
+    caches = [a for a in argv if a.startswith("-Dorg.bytedeco.javacpp.cachedir=")]
+    assert caches == ["-Dorg.bytedeco.javacpp.cachedir=/home/ana/.cache/tl4j-javacpp"]
+
+
+def test_a_memory_budget_that_is_not_a_size_is_refused():
+    out = subprocess.run([sys.executable, str(kernel_dir() / "launch.py"), "--dry-run", "x.json"],
+                         env=dict(os.environ, MEM_LIMIT="lots"), capture_output=True, text=True)
+    assert out.returncode != 0 and "MEM_LIMIT='lots' is not a size" in out.stderr
+
+
+def test_the_kernel_reads_the_memory_limit_of_its_cgroup():
+    """A real cgroup (v1 or v2) with a 3 GiB memory limit: the launcher inside it sizes the JVM to fit."""
+    v2 = Path("/sys/fs/cgroup/cgroup.controllers").exists()
+    parent = Path("/sys/fs/cgroup") if v2 else Path("/sys/fs/cgroup/memory")
+    if os.geteuid() != 0 or not os.access(parent, os.W_OK):
+        pytest.skip("creating a cgroup needs root and a writable cgroup file system")
+    group = parent / f"tl4j-launch-test-{os.getpid()}"
+    try:
+        group.mkdir()
+        (group / ("memory.max" if v2 else "memory.limit_in_bytes")).write_text(str(3 << 30))
+    except OSError as e:
+        pytest.skip(f"cannot make a memory cgroup here: {e}")
+    try:
+        script = f'echo $$ > {group}/cgroup.procs && exec "$@"'
+        out = subprocess.run(["sh", "-c", script, "sh", sys.executable, str(kernel_dir() / "launch.py"),
+                              "--dry-run", "x.json"], env={k: v for k, v in os.environ.items() if k != "MEM_LIMIT"},
+                             capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        argv = json.loads(out.stdout)
+        assert option(argv, "-Xmx") == "768m"
+        assert option(argv, "-Dorg.bytedeco.javacpp.maxphysicalbytes=") == "3072m"
+    finally:
+        group.rmdir()
 
 
 def test_an_old_java_is_refused_with_what_to_do(tmp_path):

@@ -27,6 +27,11 @@ public final class Memory {
         String msg = message == null ? "" : message;
         boolean offHeap = msg.contains("maxBytes") || msg.contains("maxPhysicalBytes")
                 || msg.contains("Physical memory") || msg.contains("Cannot allocate");
+        if (msg.contains("native thread")) {
+            return "tl4j: no new thread could start: the limit on processes and threads was reached\n"
+                    + "  (this machine's, or the grader's). It is not a memory problem: stop the threads or\n"
+                    + "  processes this notebook started, or restart the kernel.";
+        }
         StringBuilder s = new StringBuilder();
         if (offHeap) {
             s.append("tl4j: ND4J ran out of off-heap memory (arrays live outside the Java heap).\n")

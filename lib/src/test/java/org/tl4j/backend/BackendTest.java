@@ -69,6 +69,8 @@ class BackendTest {
         assertTrue(heap.contains("-Xmx") && heap.contains("make lab HEAP="), heap);
         String off = Memory.adviceFor("ND4J array of 9 GB exceeds the off-heap limit maxBytes = 8 GB");
         assertTrue(off.contains("maxbytes") && off.contains("make lab OFFHEAP="), off);
+        String threads = Memory.adviceFor("unable to create native thread: possibly out of memory or process/resource limits reached");
+        assertTrue(threads.contains("limit on processes and threads") && !threads.contains("HEAP="), threads);
         assertEquals("512 MB", Memory.format(512L << 20));
         assertEquals("4.0 GB", Memory.format(4L << 30));
     }

@@ -1,4 +1,4 @@
-package org.tl4j.course;
+package org.tl4j.grading;
 
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,4 +1,4 @@
-package org.tl4j.course;
+package org.tl4j.grading;
 
 import java.util.Locale;
 

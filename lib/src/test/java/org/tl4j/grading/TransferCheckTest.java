@@ -1,4 +1,4 @@
-package org.tl4j.course;
+package org.tl4j.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
