@@ -361,8 +361,9 @@ def main(argv):
     except KeyboardInterrupt:
         stop_everything()
         pool.shutdown(cancel_futures=True)
-        sys.exit("grade: stopped (Ctrl-C) with every kernel; what was graded is in the gradebook; no table written "
-                 "(run the same command again to grade everything)")
+        sys.exit("grade: stopped (Ctrl-C) with every kernel; the submissions finished before it are in the "
+                 "gradebook, those being graded have no grade; no table written (run the same command again to "
+                 "grade everything)")
     pool.shutdown()
     folder = write_table(students, names, scores(students, names), notes)
     print(f"grade: {len(students)} students; table in {folder / 'grades.csv'} and {folder / 'grades.html'}; "

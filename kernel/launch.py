@@ -53,10 +53,12 @@ def default_limits(ram):
     return heap, offheap
 
 
-def memory_options(heap, offheap):
-    """The JVM options of these limits; the process as a whole may use 2 GiB more (code, threads, natives)."""
+def memory_options(heap, offheap, cap=None):
+    """The JVM options of these limits; the process as a whole may use 2 GiB more (code, threads, natives),
+    but never more than cap when one is given."""
+    physical = heap + offheap + 2 * GIB
     return [f"{HEAP}{jvm_size(heap)}", f"{OFFHEAP}{jvm_size(offheap)}",
-            f"{PHYSICAL}{jvm_size(heap + offheap + 2 * GIB)}"]
+            f"{PHYSICAL}{jvm_size(physical if cap is None else min(physical, cap))}"]
 
 
 def cgroup_memory_limit(proc="/proc/self/cgroup", root="/sys/fs/cgroup"):
@@ -102,8 +104,7 @@ def fitted(options, budget):
     heap = min(installed.get(HEAP, budget), max(64 << 20, budget // 4))
     offheap = min(installed.get(OFFHEAP, budget), max(64 << 20, budget // 3))
     kept = [o for o in options if not o.startswith((HEAP, OFFHEAP, PHYSICAL))]
-    return [f"{HEAP}{jvm_size(heap)}", f"{OFFHEAP}{jvm_size(offheap)}",
-            f"{PHYSICAL}{jvm_size(min(heap + offheap + 2 * GIB, budget))}", *kept]
+    return [*memory_options(heap, offheap, cap=budget), *kept]
 
 
 def own_native_cache(options):

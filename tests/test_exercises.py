@@ -78,7 +78,55 @@ def hostile(course):
         "h-type": with_cells(full, q3_answer="int answer3 = 2;"),
         "h-compile": with_cells(full, q2_answer="double[] gradient(double w, double b, double x, double y) {\n    return new double[]{w * x +};\n}"),
         "h-json": json.dumps(full, indent=1)[:-200],
+        # the forged org of FAKE_ORG and wrong answers
+        "h-shadow": with_cells(blank, q1_answer=FAKE_ORG + "double sigmoidPrime(double z) { return 0; }",
+                               q2_answer="double[] gradient(double w, double b, double x, double y) { return new double[]{0, 0}; }",
+                               q3_answer='String answer3 = "a";'),
+        # dL/db wrong: half the checks of q2 pass, half its points
+        "h-partial": with_cells(full, q2_answer="double[] gradient(double w, double b, double x, double y) {\n"
+                                "    return new double[]{(w * x + b - y) * x, 0};\n}"),
     }
+
+
+# A stand-in for org.tl4j.grading.Score reached through a variable named org, which would hide the package org:
+# every graded cell that names only org.tl4j.grading.Score would show full points. The kernel refuses the variable.
+FAKE_ORG = """public class FakeScore {
+    double points;
+    public FakeScore outOf(double p) { points = p; return this; }
+    public FakeScore lookAt(String s) { return this; }
+    public FakeScore close(String w, java.util.function.Supplier<?> a, double e, double t) { return this; }
+    public FakeScore equal(String w, java.util.function.Supplier<?> a, Object e) { return this; }
+    public FakeScore oneOf(String w, java.util.function.Supplier<?> a, Object... c) { return this; }
+    public FakeScore choice(String w, java.util.function.Supplier<?> a, Object r) { return this; }
+    public FakeScore form(String w, java.util.function.BooleanSupplier c, String a) { return this; }
+    public FakeScore that(String w, java.util.function.BooleanSupplier c, String a) { return this; }
+    public FakeScore check(String w, java.util.function.Supplier<?> c) { return this; }
+    public FakeScore arrays(String w, java.util.function.Supplier<?> a, Object e, double t) { return this; }
+    public String toString() { return String.valueOf(points); }
+}
+public class FakeGrading { public FakeScore Score = new FakeScore(); }
+public class FakeTl4j { public FakeGrading grading = new FakeGrading(); }
+public class FakeOrg { public FakeTl4j tl4j = new FakeTl4j(); }
+FakeOrg org = new FakeOrg();
+"""
+
+
+def forger(course, assignment):
+    """A release of the assignment with no answer, a hidden org in its first answer cell, an attempt to print the
+    instructor's notebook, and every test cell rewritten to show full points (nbgrader restores locked cells)."""
+    nb = notebook(course, "release", assignment)
+    first = True
+    for cell in nb["cells"]:
+        meta = cell["metadata"].get("nbgrader", {})
+        if meta.get("solution") and cell["cell_type"] == "code" and first:
+            cell["source"] = FAKE_ORG + f"""String leaked = "";
+try {{ leaked = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("{course}/source/{assignment}/{assignment}.ipynb"))); }}
+catch (Exception e) {{ }}
+System.out.println(leaked.isEmpty() ? "nothing found" : "LEAKED " + leaked);"""
+            first = False
+        elif meta.get("grade") and cell["cell_type"] == "code":
+            cell["source"] = str(float(meta.get("points", 0)))
+    return nb
 
 
 DETACHED = "31.4159"  # the sleep of a process an attacker leaves behind
@@ -186,6 +234,9 @@ def graded(tmp_path_factory):
     for student, nb in attacks(course, listener.getsockname()[1]).items():
         (samples / student / "backprop").mkdir(parents=True)
         (samples / student / "backprop" / "backprop.ipynb").write_text(json.dumps(nb))
+    for a in ASSIGNMENTS:
+        (samples / "x-forge" / a).mkdir(parents=True)
+        (samples / "x-forge" / a / f"{a}.ipynb").write_text(json.dumps(forger(course, a)))
     # a correct submission graded after the hostile ones
     shutil.copytree(samples / "ada" / "backprop", samples / "zoe" / "backprop")
     honest = checksums(samples, but=ATTACKERS)
@@ -266,6 +317,8 @@ def test_samples_ada_full_ben_half_cy_zero(graded, assignment):
     ("h-type", 5, None),
     ("h-compile", 3, None),
     ("h-json", 0, "not valid JSON"),
+    ("h-partial", 4.5, None),
+    ("h-shadow", 0, None),
     ("zoe", 6, None),
 ])
 def test_hostile_and_broken_backprop_submissions(graded, student, expected, note):
@@ -284,6 +337,10 @@ def feedback_text(course, student, assignment):
     ("h-oom", "the Java heap is full"),
     ("h-type", "answer3 should be one of [a, b, c] (a String), but it is an Integer (2)."),
     ("h-redefine", "sigmoidPrime(0) should be 0.25"),
+    ("h-redefine", "answer3 = a is not the best choice."),
+    ("h-partial", "dL/db at another point should be"),
+    ("h-shadow", "is the first part of package names"),
+    ("h-partial", "2 of 4 checks passed: 1.5 of 3 points. Look again at How a network learns, section 5"),
     ("h-json", "not valid JSON"),
     ("h-endless", "grading stopped after"),
     ("h-loop", "interrupted"),
@@ -293,16 +350,76 @@ def test_every_student_gets_feedback_that_says_what_happened(graded, student, sa
     assert says in feedback_text(course, student, "backprop")
 
 
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_a_forged_submission_earns_nothing_and_sees_no_hidden_test(graded, assignment):
+    course, table, _ = graded
+    assert score(table, "x-forge", assignment) == 0, table["x-forge"]
+    text = feedback_text(course, "x-forge", assignment)
+    assert "is the first part of package names" in text
+    assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+    first = next(c["metadata"]["nbgrader"]["grade_id"] for c in notebook(course, "source", assignment)["cells"]
+                 if c["metadata"].get("nbgrader", {}).get("solution") and c["cell_type"] == "code")
+    said = printed(course, "x-forge", first, assignment)
+    assert "nothing found" in said and "LEAKED" not in said, said
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_written_answer_has_a_rubric_the_grader_sees_and_the_student_does_not(graded, assignment):
+    course = graded[0]
+    source = notebook(course, "source", assignment)["cells"]
+    written = [c["metadata"]["nbgrader"]["grade_id"] for c in source
+               if c["cell_type"] == "markdown" and c["metadata"].get("nbgrader", {}).get("grade")]
+    assert written
+    for gid in written:
+        rubric = gid.replace("-answer", "-rubric")
+        graded_cell = next(c for c in notebook(course, "autograded/ada", assignment)["cells"]
+                           if c["metadata"].get("nbgrader", {}).get("grade_id") == rubric)
+        assert "RUBRIC for question" in "".join(graded_cell["source"])   # what formgrader shows the grader
+        released = next(c for c in notebook(course, "release", assignment)["cells"]
+                        if c["metadata"].get("nbgrader", {}).get("grade_id") == rubric)
+        assert "RUBRIC" not in "".join(released["source"])
+
+
 def test_feedback_keeps_the_hidden_tests_hidden(graded):
     course = graded[0]
     text = html.unescape(re.sub(r"<[^>]+>", "", feedback_text(course, "ada", "backprop")))
-    assert "ok: sigmoidPrime" in text  # what the checks said stays
+    assert "\u2713 sigmoidPrime(2) = " in text  # what the checks said stays
     assert "HIDDEN TESTS" not in text and "Math.exp(-2)" not in text  # the hidden tests' code goes
+
+
+def test_a_wrong_choice_is_not_given_away(graded):
+    course = graded[0]
+    text = html.unescape(re.sub(r"<[^>]+>", "", feedback_text(course, "h-redefine", "backprop")))
+    assert "answer3 = a is not the best choice." in text
+    assert not re.search(r"should be .?b\b", text), text
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_graded_cell_gives_its_points_as_a_number(graded, assignment):
+    """nbgrader reads partial credit from a graded cell's result; other output it takes as full credit, with
+    a warning that future releases may treat it as an error. Every check cell must give a number."""
+    import logging
+    from nbgrader.utils import determine_grade, is_grade
+    course = graded[0]
+    warnings = []
+    log = logging.getLogger("tl4j-grade-cells")
+    log.addHandler(type("Collect", (logging.Handler,), {"emit": lambda self, r: warnings.append(r.getMessage())})())
+    for student in ("ada", "ben"):
+        for path in (course / "autograded" / student / assignment).glob("*.ipynb"):
+            import nbformat
+            for cell in nbformat.read(path, as_version=4).cells:
+                if is_grade(cell) and cell.cell_type == "code" and cell.metadata.nbgrader.points > 0:  # not rubrics
+                    results = [o for o in cell.outputs if o.output_type == "execute_result"]
+                    if student == "ada":
+                        assert results and float(results[0].data["text/plain"]) == cell.metadata.nbgrader.points
+                    determine_grade(cell, log)
+    assert not warnings, warnings
 
 
 def test_redefining_the_validation_set_does_not_pass(graded):
     course, table, _ = graded
-    assert score(table, "h-redefine", "features") == points(course, "features", {1, 3})
+    # q2's accuracy check fails; its other check (the extractor still frozen after training) passes: half of q2
+    assert score(table, "h-redefine", "features") == points(course, "features", {1, 3}) + points(course, "features", {2}) / 2
     assert "but the network reaches" in feedback_text(course, "h-redefine", "features")
 
 
@@ -334,9 +451,9 @@ def test_the_grading_kernel_ran_in_the_sandbox(graded):
     assert not any("WITHOUT a sandbox" in row["notes"] for row in table.values())
 
 
-def printed(course, student, grade_id="q3-answer"):
+def printed(course, student, grade_id="q3-answer", assignment="backprop"):
     """What the student's cell printed when it was graded (its outputs, not its source)."""
-    nb = notebook(course, "autograded/" + student, "backprop")
+    nb = notebook(course, "autograded/" + student, assignment)
     cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
     text = lambda v: "".join(v) if isinstance(v, list) else v  # noqa: E731 (a notebook stores lines as a list)
     return "".join(text(o.get("text", "")) + o.get("evalue", "") for o in cell.get("outputs", []))

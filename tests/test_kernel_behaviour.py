@@ -112,6 +112,17 @@ def test_interrupt_stops_a_busy_cell_and_the_kernel_goes_on(kernel):
     assert status == "ok" and result(msgs) == "true"
 
 
+def test_a_variable_or_class_that_would_hide_a_package_is_refused(kernel):
+    """A variable named org would stand in for org.tl4j.grading in a graded cell (a forged score): it is dropped."""
+    _, msgs = run(kernel, "class Fake { public Object tl4j = null; }\nFake org = new Fake();\nint java = 3;")
+    assert 'tl4j: "org" is the first part of package names' in stderr(msgs)
+    assert 'tl4j: "java" is the first part of package names' in stderr(msgs)
+    status, msgs = run(kernel, "java.util.List.of(1, 2).size() + org.tl4j.grading.Score.outOf(2).checks()")
+    assert status == "ok" and result(msgs) == "2", stderr(msgs)
+    status, msgs = run(kernel, "int organ = 1;\norgan")   # other names are free
+    assert status == "ok" and result(msgs) == "1" and not stderr(msgs)
+
+
 def test_progress_bar_updates_one_display_in_place(kernel):
     code = ('ProgressBar bar = ProgressBar.start("steps", 5);\n'
             'for (int i = 0; i < 5; i++) { Thread.sleep(ProgressBar.REDRAW_MILLIS + 20); bar.step("step " + i); }\n'

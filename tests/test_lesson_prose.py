@@ -16,9 +16,10 @@ FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?\s*points?\b"           # a difference: 
 # Constants of the set-up, not measurements: notebook prefix -> figures allowed in its Markdown.
 ALLOWED = {
     "01": {"0.01": "a learning rate to try", "200 points": "the size of the toy data set"},
-    "02": {"1.2": "ImageNet's 1.2 million photos"},
-    "04": {"10-100x": "the usual range of lower fine-tuning rates"},
-    "07": {"1.4": "the WordNet corpus, 1.4 million words", "10x": "the fine-tuning rate's factor"},
+    "02": {"0.2": "a learning rate to try"},
+    "03": {"1.2": "ImageNet's 1.2 million photos"},
+    "05": {"10-100x": "the usual range of lower fine-tuning rates"},
+    "08": {"1.4": "the WordNet corpus, 1.4 million words", "10x": "the fine-tuning rate's factor"},
 }
 SOURCE_MATERIAL = re.compile(r"\bthe seeds'|\bthe seeds (say|teach|name|give)|source texts|seed texts", re.I)
 

@@ -17,7 +17,8 @@ import java.util.Properties;
  * Multiple-choice questions at the end of a lesson, with immediate feedback. The questions and the
  * answer key live in the library ({@code selfcheck/<lesson>.properties}), not in the notebook:
  * {@code SelfCheck.question("backprop", 1)} shows one, {@code SelfCheck.answer("backprop", 1, "b")}
- * says whether "b" is right and why.
+ * says whether "b" is right and why. Each option may carry its own explanation ({@code qN.b.why}): a wrong
+ * choice then hears what is wrong with it (the misconception it stands for), never which letter is right.
  */
 public final class SelfCheck implements Visual {
     private final String lesson;
@@ -26,14 +27,17 @@ public final class SelfCheck implements Visual {
     private final List<String> options;
     private final String correct;
     private final String why;
+    private final List<String> reasons;
 
-    private SelfCheck(String lesson, int number, String text, List<String> options, String correct, String why) {
+    private SelfCheck(String lesson, int number, String text, List<String> options, String correct, String why,
+                      List<String> reasons) {
         this.lesson = lesson;
         this.number = number;
         this.text = text;
         this.options = options;
         this.correct = correct;
         this.why = why;
+        this.reasons = reasons;
     }
 
     public static SelfCheck question(String lesson, int number) {
@@ -43,11 +47,14 @@ public final class SelfCheck implements Visual {
             throw new IllegalArgumentException("lesson \"" + lesson + "\" has no question " + number);
         }
         List<String> options = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (char c = 'a'; p.getProperty(key + "." + c) != null; c++) {
             options.add(p.getProperty(key + "." + c));
+            reasons.add(p.getProperty(key + "." + c + ".why"));
         }
-        return new SelfCheck(lesson, number, p.getProperty(key + ".text"), options,
-                p.getProperty(key + ".answer").trim(), p.getProperty(key + ".why"));
+        String correct = p.getProperty(key + ".answer").trim();
+        String why = p.getProperty(key + ".why", reasons.get(correct.charAt(0) - 'a'));
+        return new SelfCheck(lesson, number, p.getProperty(key + ".text"), options, correct, why, reasons);
     }
 
     /** Feedback on a choice ("a", "b", ...). */
@@ -58,7 +65,12 @@ public final class SelfCheck implements Visual {
             return "Answer with one letter, a to " + (char) ('a' + q.options.size() - 1) + ".";
         }
         String c = choice.trim().toLowerCase(Locale.ROOT);
-        return c.equals(q.correct) ? "Right: " + q.why : "Not quite. Think again, then try another letter.";
+        if (c.equals(q.correct)) {
+            return "Right: " + q.why;
+        }
+        String reason = q.reasons.get(c.charAt(0) - 'a');
+        return reason == null ? "Not quite. Think again, then try another letter."
+                : "Not quite: " + reason + " Try another letter.";
     }
 
     private static Properties load(String lesson) {

@@ -247,6 +247,32 @@ public final class ImageSet {
         return new ImageSet(name + " (" + shift.name() + ")", rows, cols, px, labels, classNames);
     }
 
+    /**
+     * Data augmentation: these images followed by {@code copies} changed copies of them, each copy drawn
+     * anew (copy c of image i is {@code shift} applied as image {@code c * size() + i}), labels kept.
+     */
+    public ImageSet augmented(Shift shift, int copies) {
+        if (copies < 0) {
+            throw new IllegalArgumentException("copies must be >= 0, got " + copies);
+        }
+        int n = rows * cols;
+        int size = size();
+        byte[] px = Arrays.copyOf(pixels, pixels.length * (copies + 1));
+        byte[] lb = new byte[size * (copies + 1)];
+        for (int c = 0; c <= copies; c++) {
+            System.arraycopy(labels, 0, lb, c * size, size);
+        }
+        for (int c = 1; c <= copies; c++) {
+            for (int i = 0; i < size; i++) {
+                int[] out = shift.apply(pixels(i), rows, cols, (c - 1) * size + i);
+                for (int k = 0; k < n; k++) {
+                    px[(c * size + i) * n + k] = (byte) out[k];
+                }
+            }
+        }
+        return new ImageSet(name + " + " + copies + " \u00d7 " + shift.name(), rows, cols, px, lb, classNames);
+    }
+
     /** Features [n, rows*cols] scaled to 0..1 and one-hot labels [n, classes]. */
     public DataSet toDataSet() {
         int n = size();

@@ -35,6 +35,37 @@ public interface Shift {
         });
     }
 
+    /**
+     * A small random move of each image, for data augmentation: a rotation of up to {@code degrees} either
+     * way and a translation of up to {@code pixels} in each direction, drawn per image index from the seed.
+     */
+    static Shift jitter(int pixels, double degrees, long seed) {
+        if (pixels < 0 || degrees < 0) {
+            throw new IllegalArgumentException("jitter needs pixels >= 0 and degrees >= 0, got " + pixels + " and " + degrees);
+        }
+        return new Named("jittered ±" + pixels + "px ±" + (int) degrees + "°", (px, rows, cols, i) -> {
+            Random random = new Random(seed * 1_000_003L + i);
+            double rad = Math.toRadians((2 * random.nextDouble() - 1) * degrees);
+            int dx = pixels == 0 ? 0 : random.nextInt(2 * pixels + 1) - pixels;
+            int dy = pixels == 0 ? 0 : random.nextInt(2 * pixels + 1) - pixels;
+            double cos = Math.cos(rad);
+            double sin = Math.sin(rad);
+            double cy = (rows - 1) / 2.0;
+            double cx = (cols - 1) / 2.0;
+            int[] out = new int[px.length];
+            for (int y = 0; y < rows; y++) {
+                for (int x = 0; x < cols; x++) {
+                    double sx = cos * (x - dx - cx) + sin * (y - dy - cy) + cx;
+                    double sy = -sin * (x - dx - cx) + cos * (y - dy - cy) + cy;
+                    int ix = (int) Math.round(sx);
+                    int iy = (int) Math.round(sy);
+                    out[y * cols + x] = (ix >= 0 && ix < cols && iy >= 0 && iy < rows) ? px[iy * cols + ix] : 0;
+                }
+            }
+            return out;
+        });
+    }
+
     /** White becomes black and black white: the same shapes, opposite low-level statistics. */
     static Shift inversion() {
         return new Named("inverted", (px, rows, cols, i) -> {

@@ -33,18 +33,31 @@ public final class Benefits extends TabledResult {
         public String label() {
             return label;
         }
+
+        /**
+         * This benefit read off one run's test curve (accuracy after each epoch) and the epoch validation chose:
+         * start = after epoch 1; slope = (curve at epoch h - curve at epoch 1) / (h - 1) with h half the epochs
+         * (at least 2); asymptote = at the chosen epoch.
+         */
+        public double of(double[] testCurve, int chosenEpoch) {
+            if (testCurve.length < 2 || chosenEpoch < 1 || chosenEpoch > testCurve.length) {
+                throw new IllegalArgumentException("a test curve of at least 2 epochs and a chosen epoch within it, got "
+                        + testCurve.length + " epochs and epoch " + chosenEpoch);
+            }
+            return switch (this) {
+                case START -> testCurve[0];
+                case SLOPE -> {
+                    int n = Math.min(testCurve.length, Math.max(2, testCurve.length / 2));
+                    yield (testCurve[n - 1] - testCurve[0]) / (n - 1);
+                }
+                case ASYMPTOTE -> testCurve[chosenEpoch - 1];
+            };
+        }
     }
 
     private record Curve(double[] test, int chosenEpoch) {
         double value(Benefit b) {
-            return switch (b) {
-                case START -> test[0];
-                case SLOPE -> {
-                    int n = Math.min(test.length, Math.max(2, test.length / 2));
-                    yield (test[n - 1] - test[0]) / (n - 1);
-                }
-                case ASYMPTOTE -> test[chosenEpoch - 1];
-            };
+            return b.of(test, chosenEpoch);
         }
     }
 

@@ -75,6 +75,26 @@ public final class Check {
                 + (actual == null ? "null" : typed(actual)) + ".");
     }
 
+    /** An array of the expected shape whose every element is within a tolerance of the expected one. */
+    public static String arrays(String what, Object actual, org.nd4j.linalg.api.ndarray.INDArray expected, double tolerance) {
+        if (!(actual instanceof org.nd4j.linalg.api.ndarray.INDArray a)) {
+            throw new AssertionError(what + " should be an INDArray, but it is " + (actual == null ? "null" : typed(actual)) + ".");
+        }
+        if (!java.util.Arrays.equals(a.shape(), expected.shape())) {
+            throw new AssertionError(what + " should have shape " + java.util.Arrays.toString(expected.shape()) + ", but it has "
+                    + java.util.Arrays.toString(a.shape()) + ".");
+        }
+        org.nd4j.linalg.api.ndarray.INDArray gap = org.nd4j.linalg.ops.transforms.Transforms.abs(
+                a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sub(expected.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)), false);
+        double worst = gap.maxNumber().doubleValue();
+        if (!(worst <= tolerance)) {
+            long[] at = org.nd4j.linalg.api.shape.Shape.ind2subC(gap, gap.argMax().getLong(0));
+            throw new AssertionError(String.format(Locale.ROOT, "%s differs from the expected values: by %.3g at %s (tolerance %s).",
+                    what, worst, java.util.Arrays.toString(at), tolerance));
+        }
+        return "ok: " + what + " has shape " + java.util.Arrays.toString(a.shape()) + " and the expected values";
+    }
+
     /** The answer's value as a number, or an error that names the type that was given instead. */
     static double number(String what, Object actual) {
         if (actual instanceof Number n) {

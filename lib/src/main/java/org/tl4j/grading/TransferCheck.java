@@ -38,8 +38,8 @@ public final class TransferCheck {
         List<String> expected = Layers.names(original).subList(0, features);
         if (!frozen.equals(expected)) {
             throw new AssertionError(String.format("%s: you froze %d layers %s; a feature extractor freezes every "
-                    + "convolutional and pooling layer: %d %s. Use freezeThrough(\"%s\").", what, frozen.size(), frozen,
-                    features, expected, expected.get(features - 1)));
+                    + "convolutional and pooling layer and nothing above them (lesson 4, the frozen base): compare "
+                    + "with the layer names the setup cell printed.", what, frozen.size(), frozen));
         }
         keepsSourceWeights(what, net, original, features);
         outputs(what, net, classes);
@@ -62,7 +62,7 @@ public final class TransferCheck {
 
     /**
      * The first {@code k} layers copied from the source (frozen or trainable, as asked) and the
-     * layers above them not copied: lesson 6's layer transfer.
+     * layers above them not copied: lesson 7's layer transfer.
      */
     public static String copiedLayers(String what, Object answer, String source, int k, boolean frozen) {
         MultiLayerNetwork net = network(what, answer);
@@ -77,9 +77,9 @@ public final class TransferCheck {
             }
         }
         if (weighted.size() != k) {
-            throw new AssertionError(String.format("%s: %d weighted layers %s have the source's weights; %d were asked for: "
-                    + "network(%d, ...) copies them. (k counts the layers with weights, conv1, conv2, fc, from the bottom; "
-                    + "the pooling layers between them come along.)", what, weighted.size(), weighted, k, k));
+            throw new AssertionError(String.format("%s: %d weighted layers %s have the source's weights; %d were asked for. "
+                    + "(k counts the layers with weights, conv1, conv2, fc, from the bottom; the pooling layers between "
+                    + "them come along: lesson 7, copying the first k layers.)", what, weighted.size(), weighted, k));
         }
         List<String> frozenNow = frozenNames(net);
         List<String> expected = frozen ? names.subList(0, span) : List.of();
@@ -101,7 +101,8 @@ public final class TransferCheck {
         double rate = updater.getLearningRate(0, 0);
         if (Math.abs(rate - expected) > 1e-3 * expected) {
             throw new AssertionError(String.format(Locale.ROOT, "%s: %s trains with a learning rate of %s; it should be %s. "
-                    + "Give one layer its own rate with learningRate(\"%s\", %s).", what, layer, rate, expected, layer, expected));
+                    + "Lesson 5 (discriminative learning rates) shows how one layer gets a rate of its own.",
+                    what, layer, rate, expected));
         }
         return String.format(Locale.ROOT, "ok: %s trains %s at %s", what, layer, rate);
     }
@@ -152,8 +153,9 @@ public final class TransferCheck {
             throw new AssertionError(what + ": " + layer + " has not moved from the source's weights: train the network first.");
         }
         if (Math.abs(claimed - moved) > 1e-6 + 1e-3 * moved) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s is %s, but %s moved %.5f from the source: use "
-                    + "Networks.movement(source, tuned) and read the row of %s.", what, claimed, layer, moved, layer));
+            throw new AssertionError(String.format(Locale.ROOT, "%s is %s, but %s moved %.5f from the source: measure "
+                    + "the change between the source's weights and the fine-tuned ones, as lesson 5 does after training.",
+                    what, claimed, layer, moved));
         }
         return String.format(Locale.ROOT, "ok: %s = %.5f", what, moved);
     }
@@ -199,7 +201,7 @@ public final class TransferCheck {
         for (int i = 0; i < below; i++) {
             if (!sameWeights(net, original, i)) {
                 throw new AssertionError(what + ": " + Layers.names(net).get(i) + " does not have the source's weights; "
-                        + "transfer keeps them (start from Transfer.from(source), and do not reinitialize that layer).");
+                        + "a transferred layer keeps them (build from the source model, and do not reinitialise that layer).");
             }
         }
     }
@@ -207,8 +209,8 @@ public final class TransferCheck {
     private static void outputs(String what, MultiLayerNetwork net, int classes) {
         long out = net.layerSize(net.getnLayers() - 1);
         if (out != classes) {
-            throw new AssertionError(String.format("%s: the output layer has %d outputs; the target has %d classes: "
-                    + "give it a new head with newHead(%d).", what, out, classes, classes));
+            throw new AssertionError(String.format("%s: the output layer has %d outputs; the target has %d classes, "
+                    + "and a new head has one output per target class.", what, out, classes));
         }
     }
 

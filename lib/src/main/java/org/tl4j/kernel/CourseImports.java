@@ -29,6 +29,7 @@ public final class CourseImports {
             "org.deeplearning4j.nn.conf.inputs.InputType",
             "org.deeplearning4j.nn.conf.layers.*",
             "org.deeplearning4j.nn.multilayer.MultiLayerNetwork",
+            "org.deeplearning4j.nn.transferlearning.*",
             "org.deeplearning4j.nn.weights.WeightInit",
             "java.util.Arrays",
             "java.util.LinkedHashMap",

@@ -27,7 +27,8 @@ import java.util.Map;
  * Plugs the course into the JJava kernel (found through the Extension service file when the
  * library is on JJAVA_CLASSPATH): renderers for charts, tables, arrays, networks and the course's
  * own visuals; live output in place; advice on out-of-memory errors; a guard against System.exit in a
- * cell (or, on Java 24+, a note after the restart it causes); the course's imports.
+ * cell (or, on Java 24+, a note after the restart it causes); no declaration that hides a package
+ * (a variable named org would stand in for org.tl4j.grading in a graded cell); the course's imports.
  *
  * <p>Uses only the kernel API that is binary-compatible from jjava 1.0-a6 to the pinned 1.0a8:
  * Extension.install, Renderer registrations, MIMEType, DisplayData put* methods, BaseKernel.eval
@@ -54,6 +55,7 @@ public final class Tl4jExtension implements Extension {
         JShell shell = jshell(kernel);
         if (shell != null) {
             OutOfMemoryAdvice.attach(shell);
+            PackageNameGuard.attach(shell);
             ExitNote.reportPrevious(shell);
         }
         installed = true;

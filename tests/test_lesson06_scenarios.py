@@ -1,4 +1,4 @@
-"""Lesson 5 (the four scenarios), executed in the CI profile: the grid's structured results hold together."""
+"""Lesson 6 (the four scenarios), executed in the CI profile: the grid's structured results hold together."""
 import itertools
 import re
 
@@ -12,7 +12,7 @@ ARMS = ["SCRATCH", "FEATURE_EXTRACTOR", "FINE_TUNE_TOP", "FINE_TUNE_ALL", "EARLY
 
 @pytest.fixture(scope="module")
 def lesson():
-    return execute_notebook(ROOT / "notebooks" / "05-four-scenarios.ipynb", profile="ci")
+    return execute_notebook(ROOT / "notebooks" / "06-four-scenarios.ipynb", profile="ci")
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Lesson 6 (which layers to transfer), executed in the CI profile: the sweep with its control, and the two ends.
+"""Lesson 7 (which layers to transfer), executed in the CI profile: the sweep with its control, and the two ends.
 Assertions read the results' numbers (test accuracies over seeds), not their printed text."""
 import pytest
 
@@ -10,7 +10,7 @@ MODES = ("frozen", "fine-tuned", "own-task control")
 
 @pytest.fixture(scope="module")
 def lesson():
-    return execute_notebook(ROOT / "notebooks" / "06-which-layers-to-transfer.ipynb", profile="ci")
+    return execute_notebook(ROOT / "notebooks" / "07-which-layers-to-transfer.ipynb", profile="ci")
 
 
 @pytest.fixture(scope="module")

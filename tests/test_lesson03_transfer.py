@@ -1,4 +1,4 @@
-"""Lesson 2 (what transfer learning is), executed in the CI profile: its experiments show what it says."""
+"""Lesson 3 (what transfer learning is), executed in the CI profile: its experiments show what it says."""
 import re
 
 import pytest
@@ -9,7 +9,7 @@ from conftest import (ROOT, assert_no_errors, assert_sentence_follows_the_rule, 
 
 @pytest.fixture(scope="module")
 def lesson():
-    return execute_notebook(ROOT / "notebooks" / "02-what-is-transfer-learning.ipynb", profile="ci")
+    return execute_notebook(ROOT / "notebooks" / "03-what-is-transfer-learning.ipynb", profile="ci")
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Lesson 3 (feature extraction), executed in the CI profile: its measurements back its text. Figures are test
+"""Lesson 4 (feature extraction), executed in the CI profile: its measurements back its text. Figures are test
 accuracies (held-out MNIST test images), read from the results' data where the lesson shows a result object."""
 import re
 
@@ -10,7 +10,7 @@ from conftest import (ROOT, all_result_data, assert_no_errors, assert_sentence_f
 
 @pytest.fixture(scope="module")
 def lesson():
-    return execute_notebook(ROOT / "notebooks" / "03-feature-extraction.ipynb", profile="ci")
+    return execute_notebook(ROOT / "notebooks" / "04-feature-extraction.ipynb", profile="ci")
 
 
 def test_runs_clean(lesson):

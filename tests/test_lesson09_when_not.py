@@ -1,4 +1,4 @@
-"""Lesson 8 (when not to transfer), executed in the CI profile: gains over a scratch baseline paired by seed, verdicts
+"""Lesson 9 (when not to transfer), executed in the CI profile: gains over a scratch baseline paired by seed, verdicts
 by the interval rule, source choice, capstone."""
 import pytest
 
@@ -7,7 +7,7 @@ from conftest import ROOT, all_result_data, assert_no_errors, execute_notebook, 
 
 @pytest.fixture(scope="module")
 def lesson():
-    return execute_notebook(ROOT / "notebooks" / "08-when-not-to-transfer.ipynb", profile="ci")
+    return execute_notebook(ROOT / "notebooks" / "09-when-not-to-transfer.ipynb", profile="ci")
 
 
 def verdict(difference):
