@@ -18,6 +18,7 @@ grading refuses to run unless UNSAFE_GRADING=1, and then every note in the table
 """
 import concurrent.futures
 import csv
+import faulthandler
 import html
 import json
 import os
@@ -310,7 +311,16 @@ def table_only():
     print(f"grade: table of {len(students)} students rewritten from the gradebook: {folder / 'grades.html'}")
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv):
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # kill -USR1 <pid>: where every thread is
+    # Ctrl-C and kill (SIGTERM) stop grading and every kernel, even when started where SIGINT is ignored
+    # (a shell's background job, a service): Python installs no handler for a signal it inherits ignored.
+    signal.signal(signal.SIGINT, interrupted)
+    signal.signal(signal.SIGTERM, interrupted)
     if len(argv) == 2 and argv[1] == "--table":
         return table_only()
     if len(argv) != 2:
@@ -360,10 +370,11 @@ def main(argv):
             print(f"grade: {progress(done, len(work), time.time() - started)} {s} / {a}: {notes[s, a]}", flush=True)
     except KeyboardInterrupt:
         stop_everything()
-        pool.shutdown(cancel_futures=True)
-        sys.exit("grade: stopped (Ctrl-C) with every kernel; the submissions finished before it are in the "
-                 "gradebook, those being graded have no grade; no table written (run the same command again to "
-                 "grade everything)")
+        pool.shutdown(wait=False, cancel_futures=True)
+        print("grade: stopped (Ctrl-C or kill) with every kernel; the submissions finished before it are in the gradebook, "
+              "those being graded have no grade; no table written (run the same command again to grade "
+              "everything)", file=sys.stderr, flush=True)
+        os._exit(1)  # the workers' nbgrader runs and kernels are gone: nothing of theirs is worth waiting for
     pool.shutdown()
     folder = write_table(students, names, scores(students, names), notes)
     print(f"grade: {len(students)} students; table in {folder / 'grades.csv'} and {folder / 'grades.html'}; "

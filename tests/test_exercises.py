@@ -536,8 +536,9 @@ def test_stopping_the_grader_stops_its_kernels(graded, tmp_path):
     env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
     if (ROOT / BWRAP).is_file():
         env["TL4J_BWRAP"] = str(ROOT / BWRAP)
+    said = tmp_path / "grade.out"
     grader = subprocess.Popen([sys.executable, "grade.py", str(tmp_path)], cwd=course, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=open(said, "w"), stderr=subprocess.STDOUT)
     deadline = time.time() + 120
     while not kernels() - before and time.time() < deadline:
         time.sleep(0.5)
@@ -545,6 +546,13 @@ def test_stopping_the_grader_stops_its_kernels(graded, tmp_path):
     assert started, "no kernel started"
     time.sleep(3)
     grader.send_signal(signal.SIGINT)
-    grader.wait(timeout=60)
+    try:
+        grader.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        grader.send_signal(signal.SIGUSR1)  # grade.py dumps where each of its threads is
+        time.sleep(2)
+        grader.kill()
+        pytest.fail("grade.py still ran 60 s after Ctrl-C:\n" + said.read_text()[-6000:])
+    assert "stopped (Ctrl-C or kill)" in said.read_text()
     time.sleep(5)
     assert not started & kernels(), "a kernel outlived the grader"
