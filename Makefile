@@ -48,7 +48,7 @@ $(if $(filter-out cpu cuda,$(BACKEND)),$(error BACKEND is cpu or cuda, not "$(BA
 $(if $(filter-out system redist,$(CUDA_RUNTIME)),$(error CUDA_RUNTIME is system or redist, not "$(CUDA_RUNTIME)"))
 
 .PHONY: help setup lab test venv lib kernel datasets browser sandbox hub hub-setup bench models release samples grade \
-  grade-table slides clean FORCE
+  grade-table slides guides clean FORCE
 
 help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
@@ -62,6 +62,7 @@ help:
 	@echo "make grade-table  the grade table again from the gradebook, after grading written answers by hand"
 	@echo "make hub     run JupyterHub for a class on this server, as root (hub/README.md); make hub-setup only builds it"
 	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
+	@echo "make guides  the decks, then the teacher's guides' measured ranges from those runs (docs/instructor/)"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES), OMP_WAIT=PASSIVE"
 	@echo "         BACKEND=cuda (also the GPU kernel) CUDA_RUNTIME=system|redist, PYTORCH_PYTHON=... (make bench)"
 
@@ -126,6 +127,10 @@ $(REVEAL): slides/package.json
 # Every lesson executed and built into a deck: slides/<lesson>.slides.html and slides/index.html.
 slides: setup
 	$(PY) slides/build.py --profile $(SLIDES_PROFILE)
+
+# The teacher's guides' expected results, measured on this machine from the runs `make slides` kept.
+guides: slides
+	$(PY) docs/instructor/expected_results.py build/executed/$(SLIDES_PROFILE) --profile $(SLIDES_PROFILE)
 
 # Headless Chromium for the browser test (make test only; make lab installs nothing outside the
 # course folder): installed from Debian's packages when we are root.

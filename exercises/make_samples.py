@@ -1,7 +1,7 @@
 """Writes three sample submissions for trying `make grade`: samples/<student>/<assignment>/.
 
     ada  answers every question (the instructor's solutions, written into the student version)
-    ben  answers the odd-numbered questions only
+    ben  answers questions 1 and 3 only
     cy   hands in the student version unchanged
 
 Run after `make release` (the student versions are the starting point), from this folder.

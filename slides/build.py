@@ -2,7 +2,8 @@
 
     python slides/build.py [--profile class|ci] [lesson.ipynb ...]     (run by `make slides`)
 
-Writes slides/<lesson>.slides.html and slides/index.html. The decks load reveal.js and MathJax from
+Writes slides/<lesson>.slides.html and slides/index.html, and keeps each executed lesson in
+build/executed/<profile>/ (what `make guides` reads for the teacher's guides). The decks load reveal.js and MathJax from
 slides/node_modules (installed from slides/package.json by `make slides`), never from the network;
 charts are PNG images inside the HTML. The slide structure and the speaker notes come from the
 lessons' own cell metadata (slideshow.slide_type), so one source serves notebook and deck.
@@ -93,7 +94,11 @@ def main(argv):
     for path in chosen:
         started = time.time()
         print(f"slides: executing {path.name} ({args.profile} profile)...", flush=True)
-        deck = build_deck(execute(path, args.profile), path, SLIDES, args.profile)
+        executed = execute(path, args.profile)
+        kept = ROOT / "build" / "executed" / args.profile
+        kept.mkdir(parents=True, exist_ok=True)
+        nbformat.write(executed, kept / path.name)
+        deck = build_deck(executed, path, SLIDES, args.profile)
         decks.append((deck, title_of(nbformat.read(path, as_version=4), path)))
         print(f"slides: {deck.relative_to(ROOT)} in {time.time() - started:.0f} s", flush=True)
     write_index(decks, SLIDES, args.profile)

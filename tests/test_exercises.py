@@ -26,7 +26,7 @@ ASSIGNMENTS = sorted(p.name for p in (SOURCE / "source").iterdir() if p.is_dir()
 ATTACKERS = ("a-read", "a-write", "a-detach", "a-kill", "a-flood", "a-fork", "a-disk", "a-net")
 GRADED_EXTRA = {}
 BWRAP = ".cache/bubblewrap/usr/bin/bwrap"
-CELL_TIMEOUT, SUBMISSION_LIMIT = 20, 60
+CELL_TIMEOUT, SUBMISSION_LIMIT = 45, 150
 STUB = 'throw new UnsupportedOperationException("not implemented yet");'
 
 

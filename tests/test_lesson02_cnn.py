@@ -73,6 +73,9 @@ def test_the_optimizer_verdicts_follow_the_interval_rule(lesson):
     assert_sentence_follows_the_rule(lines[0][len("Adam vs SGD: "):], "Adam", runs(arms, "Adam"), "SGD", runs(arms, "SGD"))
     assert_sentence_follows_the_rule(lines[1][len("momentum vs SGD: "):], "SGD with momentum",
                                      runs(arms, "SGD with momentum"), "SGD", runs(arms, "SGD"))
+    assert lines[2].startswith("Adam vs momentum: ")
+    assert_sentence_follows_the_rule(lines[2][len("Adam vs momentum: "):], "Adam", runs(arms, "Adam"),
+                                     "SGD with momentum", runs(arms, "SGD with momentum"))
 
 
 def test_augmentation_is_compared_at_equal_updates_by_the_interval_rule(lesson):
