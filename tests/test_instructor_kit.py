@@ -1,7 +1,6 @@
 """The instructor kit: for every lesson an answer key and a teacher's guide whose measured ranges
 docs/instructor/expected_results.py writes from the lesson as executed (here in the CI profile)."""
 import importlib.util
-import json
 import re
 import shutil
 from datetime import datetime
