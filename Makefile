@@ -9,11 +9,15 @@ NATIVES  ?= $(shell sh kernel/natives.sh)
 HEAP     ?=
 OFFHEAP  ?=
 PORT     ?= 8888
+BENCH_ROUNDS ?= 3
 MVN      := mvn -q -B -Dnd4j.natives=$(NATIVES)
 # OpenMP threads sleep between parallel regions instead of spinning: on 2 cores a spinning
 # thread takes the core from the JVM's own threads (measured: make bench, kernel/README.md).
 OMP_WAIT ?= PASSIVE
 export OMP_WAIT_POLICY := $(OMP_WAIT)
+# OpenBLAS's own threads spin (sched_yield) for about 0.1 s after each matrix product, taking a core
+# from oneDNN's convolutions: 2^4 cycles instead (measured: kernel/README.md).
+export OPENBLAS_THREAD_TIMEOUT := 4
 # JVM options of command-line tools (bench, models): the kernel's engine set-up.
 JAVA_OPTS := -Xmx4g -Djava.awt.headless=true -Dorg.eclipse.deeplearning4j.helpers.disable=false \
   -Dorg.bytedeco.javacpp.cachedir=.cache/javacpp -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
@@ -64,7 +68,7 @@ help:
 	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
 	@echo "make guides  the decks, then the teacher's guides' measured ranges from those runs (docs/instructor/)"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES), OMP_WAIT=PASSIVE"
-	@echo "         BACKEND=cuda (also the GPU kernel) CUDA_RUNTIME=system|redist, PYTORCH_PYTHON=... (make bench)"
+	@echo "         BACKEND=cuda (also the GPU kernel) CUDA_RUNTIME=system|redist, PYTORCH_PYTHON=... BENCH_ROUNDS=3 (make bench)"
 
 setup: $(KERNEL) datasets $(REVEAL) $(if $(filter cuda,$(BACKEND)),$(CUDA_KERNEL))
 
@@ -191,8 +195,8 @@ test: setup browser sandbox hub-setup
 bench: setup
 	@java $(JAVA_OPTS) -cp "$(LIB_JAR):$$(cat $(LIB_CP))" org.tl4j.tools.Bench
 	@$(PY) tests/bench_kernel.py
-	@if [ -n "$(PYTORCH_PYTHON)" ]; then "$(PYTORCH_PYTHON)" tests/bench_pytorch.py build/bench/lenet.txt; \
-	else echo "(make bench PYTORCH_PYTHON=<a python with torch> adds the same LeNet in PyTorch on this machine)"; fi
+	@$(PY) tests/bench_side_by_side.py --rounds $(BENCH_ROUNDS) $(if $(PYTORCH_PYTHON),--pytorch "$(PYTORCH_PYTHON)") \
+	  --java "java $(JAVA_OPTS) -cp $(LIB_JAR):$$(cat $(LIB_CP)) org.tl4j.tools.BenchWorker"
 
 # Student versions of every exercise: solutions replaced by failing stubs, hidden tests removed.
 release: setup

@@ -70,6 +70,7 @@ def kernel_spec(args, java, heap, offheap, kdir):
             "JJAVA_CLASSPATH": str(kdir / "jars" / "*"),
             "TL4J_DATA": str(args.data),
             "OMP_WAIT_POLICY": args.omp_wait,
+            "OPENBLAS_THREAD_TIMEOUT": "4",  # OpenBLAS's threads sleep at once after a product
         },
         "metadata": {"tl4j": {"java": java, "jvm_options": opts,
                               "heap": launch.jvm_size(heap), "offheap": launch.jvm_size(offheap),

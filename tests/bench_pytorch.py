@@ -1,63 +1,147 @@
-"""`make bench PYTORCH_PYTHON=<a Python with torch>`: the bench's LeNet in PyTorch on this machine.
+"""PyTorch's side of `make bench`'s side-by-side rounds (see bench_side_by_side.py).
 
-Not part of the course's set-up (PyTorch is not in requirements.txt): run it with any Python that has
-torch to compare DL4J with PyTorch on the same machine, same model, batch sizes and thread count.
-Prints PyTorch's examples/s and the ratio to the DL4J figures in build/bench/lenet.txt.
+The same networks as the course's DL4J ones (org.tl4j.zoo.Architectures, BenchWorker): layers,
+activations, initialisation (the LeNets start from DL4J's very weights, which BenchWorker writes;
+the VGG from the same scheme, He normal and Xavier normal, zero biases), Adam 1e-3, batch 64, inference batch 256, 2 threads, and the same data in the same order
+(the files BenchWorker writes). Answers lines on standard input like BenchWorker:
+"warmup CASE" and "CASE", one epoch and one pass over the test set per line; and "check CASE",
+the largest difference between its outputs and DL4J's for the LeNets' starting weights.
+Needs only torch (not in requirements.txt): `make bench PYTORCH_PYTHON=<a Python with torch>`.
 """
 import sys
 import time
+from pathlib import Path
 
 import torch
 import torch.nn as nn
 
-TRAIN, INFER, PASSES = 3200, 3200, 5
+TRAIN_BATCH, INFER_BATCH = 64, 256
 
 
-def lenet():
-    return nn.Sequential(nn.Conv2d(1, 20, 5), nn.MaxPool2d(2, 2), nn.Conv2d(20, 50, 5), nn.MaxPool2d(2, 2),
-                         nn.Flatten(), nn.Linear(800, 500), nn.ReLU(), nn.Linear(500, 10))
+def xavier(layers):
+    for m in layers.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.xavier_normal_(m.weight)
+            nn.init.zeros_(m.bias)
+    return layers
 
 
-def median(xs):
-    xs = sorted(xs)
-    return xs[len(xs) // 2]
+def lenet(classes=5):
+    return xavier(nn.Sequential(
+        nn.Conv2d(1, 20, 5), nn.ReLU(), nn.MaxPool2d(2, 2),
+        nn.Conv2d(20, 50, 5), nn.ReLU(), nn.MaxPool2d(2, 2),
+        nn.Flatten(), nn.Linear(800, 500), nn.ReLU(), nn.Linear(500, classes)))
+
+
+def vgg(classes=5):
+    def block(cin, cout):
+        return [nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout, momentum=0.1, eps=1e-5), nn.ReLU()]
+
+    net = nn.Sequential(*block(1, 16), *block(16, 16), nn.MaxPool2d(2, 2),
+                        *block(16, 32), *block(32, 32), nn.MaxPool2d(2, 2),
+                        nn.Flatten(), nn.Linear(32 * 7 * 7, 128), nn.ReLU(), nn.Linear(128, classes))
+    for m in net.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
+            nn.init.zeros_(m.bias)
+    nn.init.xavier_normal_(net[-1].weight)
+    return net
+
+
+def frozen(classes=5):
+    """LeNet's convolutional base frozen, its dense layer and a new output layer trained."""
+    net = lenet(classes)
+    for m in list(net)[:6]:
+        m.requires_grad_(False)
+    return net
+
+
+CASES = {"lenet": lenet, "vgg": vgg, "frozen": frozen}
+
+
+class Case:
+    def __init__(self, name, data):
+        torch.manual_seed(1)
+        self.net = CASES[name]()
+        params = data / f"{name}-params.f32"
+        if params.exists():  # the LeNets start from DL4J's weights
+            flat = torch.frombuffer(bytearray(params.read_bytes()), dtype=torch.float32)
+            with torch.no_grad():
+                at = 0
+                for p in self.net.parameters():
+                    p.copy_(flat[at:at + p.numel()].reshape(p.shape))
+                    at += p.numel()
+            assert at == len(flat), f"{params}: {len(flat)} numbers for {at} parameters"
+        self.x, self.y = load(data / f"{name}-train")
+        self.tx, self.ty = load(data / f"{name}-test")
+        self.loss = nn.CrossEntropyLoss()
+        self.opt = torch.optim.Adam([p for p in self.net.parameters() if p.requires_grad], 1e-3)
+
+    def step(self, i):
+        self.net.train()
+        self.opt.zero_grad()
+        self.loss(self.net(self.x[i:i + TRAIN_BATCH]), self.y[i:i + TRAIN_BATCH]).backward()
+        self.opt.step()
+
+    def check(self, data, name):
+        """Largest difference between this network's class probabilities and DL4J's, first test batch."""
+        expected = torch.frombuffer(bytearray((data / f"{name}-outputs.f32").read_bytes()), dtype=torch.float32)
+        self.net.eval()
+        with torch.no_grad():
+            mine = torch.softmax(self.net(self.tx[:INFER_BATCH]), 1).flatten()
+        return float((mine - expected).abs().max())
+
+    def warmup(self):
+        for i in range(0, 10 * TRAIN_BATCH, TRAIN_BATCH):
+            self.step(i)
+        with torch.no_grad():
+            self.net.eval()
+            self.net(self.tx[:INFER_BATCH])
+
+    def round(self):
+        t = time.perf_counter()
+        for i in range(0, len(self.x), TRAIN_BATCH):
+            self.step(i)
+        train = len(self.x) / (time.perf_counter() - t)
+        correct = 0
+        self.net.eval()
+        with torch.no_grad():
+            t = time.perf_counter()
+            for i in range(0, len(self.tx), INFER_BATCH):
+                correct += int((self.net(self.tx[i:i + INFER_BATCH]).argmax(1) == self.ty[i:i + INFER_BATCH]).sum())
+            infer = len(self.tx) / (time.perf_counter() - t)
+        return train, infer, correct / len(self.tx)
+
+
+def load(stem):
+    x = torch.frombuffer(bytearray(Path(f"{stem}.f32").read_bytes()), dtype=torch.float32).reshape(-1, 1, 28, 28)
+    y = torch.frombuffer(bytearray(Path(f"{stem}.u8").read_bytes()), dtype=torch.uint8).long()
+    return x, y
 
 
 def main():
     torch.set_num_threads(2)
-    torch.manual_seed(1)
-    net, loss = lenet(), nn.CrossEntropyLoss()
-    opt = torch.optim.Adam(net.parameters(), 1e-3)
-    x, y = torch.rand(TRAIN, 1, 28, 28), torch.randint(0, 10, (TRAIN,))
-
-    def step(i):
-        opt.zero_grad()
-        loss(net(x[i:i + 64]), y[i:i + 64]).backward()
-        opt.step()
-
-    for i in range(0, 320, 64):
-        step(i)
-    train = []
-    for _ in range(PASSES):
-        t = time.perf_counter()
-        for i in range(0, TRAIN, 64):
-            step(i)
-        train.append(TRAIN / (time.perf_counter() - t))
-    infer = []
-    with torch.no_grad():
-        net(x[:256])
-        for _ in range(PASSES):
-            t = time.perf_counter()
-            for i in range(0, INFER, 256):
-                net(x[i:i + 256])
-            infer.append(INFER / (time.perf_counter() - t))
-    pt = {"train": median(train), "infer": median(infer)}
-    print(f"{'PyTorch ' + torch.__version__ + ' LeNet, 2 threads: training, batch 64, Adam':72s} {pt['train']:10.2f} examples/s")
-    print(f"{'PyTorch ' + torch.__version__ + ' LeNet, 2 threads: inference, batch 256':72s} {pt['infer']:10.2f} examples/s")
-    if len(sys.argv) > 1:
-        dl4j = dict(line.split() for line in open(sys.argv[1]) if line.strip())
-        for k in ("train", "infer"):
-            print(f"{'LeNet after / PyTorch on this machine (' + k + ')':72s} {float(dl4j[k]) / pt[k]:10.2f} x")
+    data = Path(sys.argv[1] if len(sys.argv) > 1 else "build/bench/data")
+    cases = {}
+    print(f"ready PyTorch {torch.__version__}, threads {torch.get_num_threads()}", flush=True)
+    for line in sys.stdin:
+        words = line.split()
+        command = words[0] if words[0] in ("warmup", "check") else "round"
+        name = words[-1]
+        if name not in CASES:
+            print(f"error: no case '{name}'; cases {list(CASES)}", flush=True)
+            continue
+        if name not in cases:
+            cases[name] = Case(name, data)
+        case = cases[name]
+        if command == "check":
+            print(f"same {name} {case.check(data, name):.2e}", flush=True)
+        elif command == "warmup":
+            case.warmup()
+            print("warm", flush=True)
+        else:
+            train, infer, accuracy = case.round()
+            print(f"{name} {train:.1f} {infer:.1f} {accuracy:.4f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ def test_jvm_options_set_memory_limits_and_the_fast_path():
     assert "-Dtl4j.backend=CPU" in argv
     assert "-Dtl4j.connection.file=/tmp/kernel-x.json" in argv
     assert spec()["env"]["OMP_WAIT_POLICY"] == "PASSIVE", "OpenMP threads would spin between operations"
+    assert spec()["env"]["OPENBLAS_THREAD_TIMEOUT"] == "4", "OpenBLAS threads would spin after each product"
     assert argv[-3:] == ["-jar", str(kernel_dir() / "jjava.jar"), "/tmp/kernel-x.json"]
 
 

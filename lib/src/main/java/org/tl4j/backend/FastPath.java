@@ -1,6 +1,8 @@
 package org.tl4j.backend;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -9,15 +11,18 @@ import java.lang.reflect.Field;
 import java.util.Map;
 
 /**
- * Puts a network on the fastest CPU kernels ND4J 1.0.0-M2.1 has. Convolution and batch
- * normalisation already run on DL4J's oneDNN helpers (made to work by {@link Backend#configure()});
- * max pooling moves to libnd4j's own kernels ({@link NativePoolingLayer}), 3-6 times faster than
- * oneDNN's NCHW pooling. The course's Trainer, Zoo and Transfer call it; call it yourself on a
+ * Puts a network on the fastest CPU kernels ND4J 1.0.0-M2.1 has. Batch normalisation runs on
+ * oneDNN (made to work by {@link Backend#configure()}) with faster batch statistics
+ * ({@link BatchStatsHelper}); trainable convolutions run
+ * once per step instead of twice and skip input gradients nothing reads
+ * ({@link FastConvolutionLayer}); max pooling moves to libnd4j's own kernels
+ * ({@link NativePoolingLayer}), 3-6 times faster than oneDNN's NCHW pooling. The course's Trainer, Zoo and Transfer call it; call it yourself on a
  * network you build and train with {@code net.fit}. Idempotent; returns the network.
  */
 public final class FastPath {
     private static final Field WRAPPED = field(BaseWrapperLayer.class, "underlying");
     private static final Field LAYER_MAP = field(MultiLayerNetwork.class, "layerMap");
+    private static final Field BATCH_NORM_HELPER = field(BatchNormalization.class, "helper");
 
     private FastPath() {
     }
@@ -34,12 +39,39 @@ public final class FastPath {
                     write(WRAPPED, layers[i], replacement(net, inner));
                 }
             } else if (NativePoolingLayer.canReplace(layers[i])) {
-                Layer fast = replacement(net, layers[i]);
-                layerMap(net).replace(layers[i].conf().getLayer().getLayerName(), layers[i], fast);
-                layers[i] = fast;
+                swap(net, i, replacement(net, layers[i]));
+            } else if (FastConvolutionLayer.canReplace(layers[i], net.getLayerWiseConfigurations().getDataType())) {
+                swap(net, i, new FastConvolutionLayer((ConvolutionLayer) layers[i], net));
+            } else if (layers[i].getClass() == BatchNormalization.class
+                    && ((BatchNormalization) layers[i]).getHelper() != null) { // DL4J's oneDNN one: float data
+                write(BATCH_NORM_HELPER, layers[i], new BatchStatsHelper());
             }
         }
         return net;
+    }
+
+    private static void swap(MultiLayerNetwork net, int i, Layer fast) {
+        Layer[] layers = net.getLayers();
+        layerMap(net).replace(layers[i].conf().getLayer().getLayerName(), layers[i], fast);
+        layers[i] = fast;
+    }
+
+    /** How many of the network's batch-normalisation layers compute their statistics on {@link BatchStatsHelper}. */
+    public static int batchStatsLayers(MultiLayerNetwork net) {
+        int n = 0;
+        for (Layer layer : net.getLayers()) {
+            n += layer instanceof BatchNormalization && ((BatchNormalization) layer).getHelper() instanceof BatchStatsHelper ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** How many of the network's trainable convolutions run on {@link FastConvolutionLayer}. */
+    public static int fastConvolutionLayers(MultiLayerNetwork net) {
+        int n = 0;
+        for (Layer layer : net.getLayers()) {
+            n += layer instanceof FastConvolutionLayer ? 1 : 0;
+        }
+        return n;
     }
 
     /** How many of the network's layers run on the fast path's own kernels. */

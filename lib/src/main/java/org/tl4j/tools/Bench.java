@@ -29,8 +29,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -38,13 +36,10 @@ import java.util.function.Supplier;
 /**
  * `make bench`: speed figures of the engine and the data path, printed as a table. Training and
  * inference speeds are the median of several timed passes after a warm-up; "before" is DL4J's
- * built-in path (no helpers), "after" the course's fast path ({@link FastPath}).
+ * built-in path (no helpers), "after" the course's fast path ({@link FastPath}). The comparison with
+ * PyTorch is {@link BenchWorker}'s, alternated in one run.
  */
 public final class Bench {
-    /** The PyTorch 2.13 figures (2 threads) the speed issue was measured against on the reference machine. */
-    static final double PYTORCH_TRAIN = 6860;
-    static final double PYTORCH_INFER = 20000;
-
     private static final int TRAIN_BATCH = 64;
     private static final int INFER_BATCH = 256;
 
@@ -75,17 +70,12 @@ public final class Bench {
         configuration();
 
         ImageSet sample = train.first(3200);
-        double[] lenet = null;
         for (EnginePath path : EnginePath.values()) {
             int examples = path == EnginePath.BUILT_IN ? 1280 : 3200;
             double[] s = speed(() -> on(path, Bench::lenet), sample.first(examples), path == EnginePath.BUILT_IN ? 3 : 5);
             row("LeNet, " + path.label + ": training, batch 64, Adam", s[0], "examples/s");
             row("LeNet, " + path.label + ": inference, batch 256", s[1], "examples/s");
-            lenet = s;
         }
-        row("LeNet after / PyTorch reference (6,860 training)", lenet[0] / PYTORCH_TRAIN, "x");
-        row("LeNet after / PyTorch reference (20,000 inference)", lenet[1] / PYTORCH_INFER, "x");
-        writeFigures(lenet);
 
         zoo(train);
         featurizeOnce();
@@ -185,17 +175,6 @@ public final class Bench {
                 .setInputType(InputType.convolutionalFlat(28, 28, 1)).build());
         net.init();
         return net;
-    }
-
-    /** build/bench/lenet.txt: the LeNet figures, for tests/bench_pytorch.py to compare with. */
-    private static void writeFigures(double[] lenet) {
-        try {
-            Path out = Path.of("build", "bench", "lenet.txt");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, String.format(Locale.ROOT, "train %.1f%ninfer %.1f%n", lenet[0], lenet[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] save(MultiLayerNetwork net) {

@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -65,15 +64,106 @@ class FastPathTest {
 
     @Test
     void lenetOnTheFastPathHasTheBuiltInOutputsAndGradients() {
-        assertSamePathResults(FastPathTest::lenetLike, 28);
+        MultiLayerNetwork fast = assertSamePathResults(FastPathTest::lenetLike, 28);
+        assertEquals(2, FastPath.fastConvolutionLayers(fast), "both convolutions run on FastConvolutionLayer");
+    }
+
+    @Test
+    void stridedSameModeAndBiaslessConvolutionsHaveTheBuiltInOutputsAndGradients() {
+        MultiLayerNetwork fast = assertSamePathResults(FastPathTest::stridedLike, 14);
+        assertEquals(2, FastPath.fastConvolutionLayers(fast));
+    }
+
+    @Test
+    void trainingStepsOnTheFastPathFollowTheBuiltInPath() {
+        MultiLayerNetwork fast = FastPath.install(lenetLike());
+        MultiLayerNetwork builtIn = fast.clone(); // fresh DL4J layers, same weights and updater
+        assertEquals(0, FastPath.fastConvolutionLayers(builtIn));
+        var batch = Mnist.train().classes(0, 1, 2, 3, 4).first(64).toDataSet();
+        for (int i = 0; i < 5; i++) {
+            fast.fit(batch);
+            builtIn.fit(batch);
+        }
+        assertClose(builtIn.params(), fast.params(), "weights after 5 Adam steps");
+    }
+
+    @Test
+    void batchNormTrainingOnTheFastPathFollowsTheBuiltInPath() {
+        // plain SGD: Adam would turn float noise in the zero gradient of conv1's bias (BN follows) into whole steps
+        MultiLayerNetwork fast = FastPath.install(vggLike(new org.nd4j.linalg.learning.config.Sgd(0.05)));
+        MultiLayerNetwork builtIn = fast.clone();
+        assertEquals(0, FastPath.batchStatsLayers(builtIn));
+        INDArray x = input(8, 14);
+        INDArray y = Nd4j.eye(5).getRows(0, 1, 2, 3, 4, 0, 1, 2).castTo(DataType.FLOAT);
+        for (int i = 0; i < 5; i++) {
+            fast.fit(x, y);
+            builtIn.fit(x, y);
+        }
+        assertClose(builtIn.params(), fast.params(), "weights, scale and shift after 5 steps");
+        for (String stat : new String[]{"mean", "log10stdev"}) { // DL4J's running statistics
+            assertClose(builtIn.getLayer(1).getParam(stat), fast.getLayer(1).getParam(stat), "running " + stat);
+        }
+        assertClose(builtIn.output(x), fast.output(x), "inference on the running statistics");
+        assertEquals(0, helperFailures(fast.getLayer(1)), "BatchStatsHelper failed and DL4J fell back on its own path");
+    }
+
+    @Test
+    void everyFreezingPointHasTheBuiltInGradients() {
+        var zoo = Zoo.load("lenet-mnist-0to4");
+        var batch = Mnist.train().classes(5, 6, 7, 8, 9).first(16).toDataSet();
+        for (String last : new String[]{"pool2", "conv2", "pool1", "conv1"}) {
+            MultiLayerNetwork fast = Transfer.from(zoo).freezeThrough(last).newHead(5).build();
+            MultiLayerNetwork builtIn = fast.clone();
+            assertClose(gradient(builtIn, batch.getFeatures(), batch.getLabels()),
+                    gradient(fast, batch.getFeatures(), batch.getLabels()), "gradient, frozen through " + last);
+            INDArray frozen = fast.getLayer(0).params().dup();
+            fast.fit(batch);
+            assertEquals(frozen, fast.getLayer(0).params(), "conv1 moved, frozen through " + last);
+        }
+        MultiLayerNetwork all = Transfer.from(zoo).newHead(5).build();
+        assertEquals(2, FastPath.fastConvolutionLayers(all));
+        assertClose(gradient(all.clone(), batch.getFeatures(), batch.getLabels()),
+                gradient(all, batch.getFeatures(), batch.getLabels()), "gradient, nothing frozen");
+    }
+
+    @Test
+    void featurizedTrainingHasTheWholeBuiltInNetworksGradients() {
+        var zoo = Zoo.load("lenet-mnist-0to4");
+        MultiLayerNetwork net = Transfer.featureExtractor(zoo, 5);
+        var featurized = org.tl4j.transfer.Featurized.of(net);
+        var images = Mnist.train().classes(5, 6, 7, 8, 9).first(32);
+        var features = featurized.features(images);
+        MultiLayerNetwork top = FastPath.install(featurized.trainablePart());
+        gradient(top, features.getFeatures(), features.getLabels());
+        MultiLayerNetwork builtIn = net.clone(); // the whole network, DL4J's own layers, on the images
+        var batch = images.toDataSet();
+        gradient(builtIn, batch.getFeatures(), batch.getLabels());
+        int frozen = net.getnLayers() - top.getnLayers();
+        for (int i = 0; i < top.getnLayers(); i++) {
+            if (top.getLayer(i).numParams() > 0) {
+                assertClose(builtIn.getLayer(frozen + i).getGradientsViewArray(), top.getLayer(i).getGradientsViewArray(),
+                        "gradient of " + top.getLayer(i).conf().getLayer().getLayerName() + " on featurized input");
+            }
+        }
+    }
+
+    @Test
+    void theInputGradientIsStillThereWhenAskedFor() {
+        MultiLayerNetwork fast = FastPath.install(lenetLike());
+        MultiLayerNetwork builtIn = fast.clone();
+        INDArray x = input(4, 28);
+        INDArray y = Nd4j.eye(5).getRows(0, 1, 2, 3).castTo(DataType.FLOAT);
+        INDArray expected = builtIn.calculateGradients(x, y, null, null).getSecond();
+        assertClose(expected, fast.calculateGradients(x, y, null, null).getSecond(), "input gradient (a saliency map's)");
     }
 
     @Test
     void paddedConvolutionsAndBatchNormHaveTheBuiltInOutputsAndGradients() {
         MultiLayerNetwork fast = assertSamePathResults(FastPathTest::vggLike, 14);
         assertInstanceOf(MKLDNNConvHelper.class, ((org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) fast.getLayer(0)).getHelper());
-        assertInstanceOf(MKLDNNBatchNormHelper.class,
+        assertInstanceOf(BatchStatsHelper.class,
                 ((org.deeplearning4j.nn.layers.normalization.BatchNormalization) fast.getLayer(1)).getHelper());
+        assertEquals(1, FastPath.batchStatsLayers(fast));
     }
 
     @Test
@@ -123,7 +213,26 @@ class FastPathTest {
         assertClose(g, gradient(helpers, x, y), "oneDNN helpers, gradient");
         assertClose(g, gradient(fast, x, y), "fast path, gradient");
         assertEquals(builtIn.score(), fast.score(), 1e-5, "loss");
+        for (org.deeplearning4j.nn.api.Layer layer : fast.getLayers()) {
+            assertEquals(0, helperFailures(layer), layer.conf().getLayer().getLayerName() + ": a helper failed, DL4J fell back");
+        }
         return fast;
+    }
+
+    /** How often DL4J caught a helper's exception and fell back on its built-in path (it only logs a warning). */
+    private static int helperFailures(org.deeplearning4j.nn.api.Layer layer) {
+        for (Class<?> c = layer.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                var f = c.getDeclaredField("helperCountFail");
+                f.setAccessible(true);
+                return f.getInt(layer);
+            } catch (NoSuchFieldException e) {
+                // a superclass may declare it
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return 0; // a layer without helpers
     }
 
     private static INDArray gradient(MultiLayerNetwork net, INDArray x, INDArray y) {
@@ -144,9 +253,24 @@ class FastPathTest {
                 .setInputType(InputType.convolutionalFlat(28, 28, 1)).build());
     }
 
+    /** A stride-2 Same-mode convolution first, then a bias-free tanh one: DL4J's full backward pass. */
+    private static MultiLayerNetwork stridedLike() {
+        return init(new NeuralNetConfiguration.Builder().seed(5).updater(new Adam(1e-3)).weightInit(WeightInit.XAVIER).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv1").nOut(4).stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv2").nOut(6).padding(1, 1).hasBias(false)
+                        .activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output").nOut(5).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutionalFlat(14, 14, 1)).build());
+    }
+
     /** 3x3 padded convolutions with batch normalisation, and an overlapping 3x3 stride-2 pooling in Same mode. */
     private static MultiLayerNetwork vggLike() {
-        return init(new NeuralNetConfiguration.Builder().seed(4).updater(new Adam(1e-3)).weightInit(WeightInit.XAVIER).list()
+        return vggLike(new Adam(1e-3));
+    }
+
+    private static MultiLayerNetwork vggLike(org.nd4j.linalg.learning.config.IUpdater updater) {
+        return init(new NeuralNetConfiguration.Builder().seed(4).updater(updater).weightInit(WeightInit.XAVIER).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).name("conv1").nOut(6).padding(1, 1).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().name("bn1").activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool1").kernelSize(3, 3).stride(2, 2)
