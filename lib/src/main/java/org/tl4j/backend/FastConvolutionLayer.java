@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * input gradient (the network's first layer, or the first one above frozen layers, while the
  * network trains), it skips it: the weight gradient is then itself a convolution, of the input
  * by the output gradient, which oneDNN runs 3 times faster than its full backward pass on the
- * first layer of a LeNet. {@link FastPath} swaps it in; saved models keep DL4J's own class.
+ * first layer of a LeNet. A plain ReLU's gradient goes through {@link ReluGradient}.
+ * {@link FastPath} swaps it in; saved models keep DL4J's own class.
  */
 final class FastConvolutionLayer extends ConvolutionLayer {
     private final MultiLayerNetwork net;
@@ -57,12 +58,6 @@ final class FastConvolutionLayer extends ConvolutionLayer {
                 && c.getConvolutionMode() != ConvolutionMode.Causal;
     }
 
-    /** The network's first layer, or the first above frozen ones (asked at each step: stages unfreeze). */
-    private boolean inputGradientUnused() {
-        int i = getIndex();
-        return i == 0 || net.getLayer(i - 1) instanceof org.deeplearning4j.nn.layers.FrozenLayer;
-    }
-
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaces) {
         assertInputSet(false);
@@ -91,11 +86,12 @@ final class FastConvolutionLayer extends ConvolutionLayer {
         }
         INDArray z = keptZ;
         keptZ = null; // the activation's backprop overwrites it
-        INDArray delta = layerConf().getActivationFn().backprop(z, epsilon.castTo(dataType)).getFirst();
+        INDArray delta = ReluGradient.isPlain(layerConf().getActivationFn()) ? ReluGradient.of(z, epsilon.castTo(dataType), z)
+                : layerConf().getActivationFn().backprop(z, epsilon.castTo(dataType)).getFirst();
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGrad = layerConf().hasBias() ? gradientViews.get(ConvolutionParamInitializer.BIAS_KEY) : null;
         INDArray inputGrad;
-        if (inputGradientUnused() && weightGradientIsAConvolution() && calledWhileTraining()) {
+        if (weightGradientIsAConvolution() && InputGradient.unused(this, net)) {
             weightGradientByConvolution(delta, weightGrad);
             if (biasGrad != null) {
                 biasGrad.assign(delta.sum(0, 2, 3).reshape(biasGrad.shape()));
@@ -172,12 +168,5 @@ final class FastConvolutionLayer extends ConvolutionLayer {
         c.setInputArrays(inputs);
         c.setOutputArrays(outputs);
         Nd4j.exec(DynamicCustomOp.builder(op).build(), c);
-    }
-
-    /** True inside MultiLayerNetwork's training step, which discards the first layer's input gradient. */
-    private static boolean calledWhileTraining() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .anyMatch(f -> f.getDeclaringClass() == MultiLayerNetwork.class
-                        && f.getMethodName().equals("computeGradientAndScore")));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * oneDNN (made to work by {@link Backend#configure()}) with faster batch statistics
  * ({@link BatchStatsHelper}); trainable convolutions run
  * once per step instead of twice and skip input gradients nothing reads
- * ({@link FastConvolutionLayer}); max pooling moves to libnd4j's own kernels
+ * ({@link FastConvolutionLayer}), dense layers likewise ({@link FastDenseLayer}); ReLU layers backprop on vectorised ops ({@link FastActivationLayer});
+ * max pooling moves to libnd4j's own kernels
  * ({@link NativePoolingLayer}), 3-6 times faster than oneDNN's NCHW pooling. The course's Trainer, Zoo and Transfer call it; call it yourself on a
  * network you build and train with {@code net.fit}. Idempotent; returns the network.
  */
@@ -42,6 +43,11 @@ public final class FastPath {
                 swap(net, i, replacement(net, layers[i]));
             } else if (FastConvolutionLayer.canReplace(layers[i], net.getLayerWiseConfigurations().getDataType())) {
                 swap(net, i, new FastConvolutionLayer((ConvolutionLayer) layers[i], net));
+            } else if (FastDenseLayer.canReplace(layers[i], net.getLayerWiseConfigurations().getDataType())) {
+                swap(net, i, new FastDenseLayer((org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer) layers[i], net));
+            } else if (FastActivationLayer.canReplace(layers[i])) {
+                swap(net, i, new FastActivationLayer((org.deeplearning4j.nn.layers.ActivationLayer) layers[i],
+                        net.getLayerWiseConfigurations().getDataType()));
             } else if (layers[i].getClass() == BatchNormalization.class
                     && ((BatchNormalization) layers[i]).getHelper() != null) { // DL4J's oneDNN one: float data
                 write(BATCH_NORM_HELPER, layers[i], new BatchStatsHelper());

@@ -66,12 +66,14 @@ class FastPathTest {
     void lenetOnTheFastPathHasTheBuiltInOutputsAndGradients() {
         MultiLayerNetwork fast = assertSamePathResults(FastPathTest::lenetLike, 28);
         assertEquals(2, FastPath.fastConvolutionLayers(fast), "both convolutions run on FastConvolutionLayer");
+        assertInstanceOf(FastDenseLayer.class, fast.getLayer("fc"));
     }
 
     @Test
     void stridedSameModeAndBiaslessConvolutionsHaveTheBuiltInOutputsAndGradients() {
         MultiLayerNetwork fast = assertSamePathResults(FastPathTest::stridedLike, 14);
         assertEquals(2, FastPath.fastConvolutionLayers(fast));
+        assertInstanceOf(FastActivationLayer.class, fast.getLayer(1));
     }
 
     @Test
@@ -253,11 +255,12 @@ class FastPathTest {
                 .setInputType(InputType.convolutionalFlat(28, 28, 1)).build());
     }
 
-    /** A stride-2 Same-mode convolution first, then a bias-free tanh one: DL4J's full backward pass. */
+    /** A stride-2 Same-mode convolution first, a ReLU layer, then a bias-free tanh convolution: DL4J's full backward pass. */
     private static MultiLayerNetwork stridedLike() {
         return init(new NeuralNetConfiguration.Builder().seed(5).updater(new Adam(1e-3)).weightInit(WeightInit.XAVIER).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).name("conv1").nOut(4).stride(2, 2)
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("relu").activation(Activation.RELU).build())
                 .layer(new ConvolutionLayer.Builder(3, 3).name("conv2").nOut(6).padding(1, 1).hasBias(false)
                         .activation(Activation.TANH).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output").nOut(5).activation(Activation.SOFTMAX).build())
