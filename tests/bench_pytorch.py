@@ -10,10 +10,12 @@ Needs only torch (not in requirements.txt): `make bench PYTORCH_PYTHON=<a Python
 """
 import sys
 import time
+import warnings
 from pathlib import Path
 
-import torch
-import torch.nn as nn
+warnings.filterwarnings("ignore", message="Failed to initialize NumPy")  # torch runs here without NumPy
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
 
 TRAIN_BATCH, INFER_BATCH = 64, 256
 

@@ -80,6 +80,8 @@ def main():
             for w in (workers if r % 2 == 0 else workers[::-1]):
                 _, train, infer, accuracy = w.ask(c, c + " ").split()
                 figures[(w.name, c)].append((float(train), float(infer), float(accuracy)))
+                print(f"  round {r + 1} {c:7s} {w.name:8s} training {float(train):9.1f}   inference {float(infer):9.1f}",
+                      flush=True)
     for w in workers:
         w.close()
 

@@ -38,13 +38,7 @@ final class FastConvolutionLayer extends ConvolutionLayer {
     FastConvolutionLayer(ConvolutionLayer original, MultiLayerNetwork net) {
         super(original.conf(), DataType.FLOAT);
         this.net = net;
-        setIndex(original.getIndex());
-        setListeners(original.getListeners());
-        setParamsViewArray(original.params());
-        setParamTable(original.paramTable());
-        if (original.getGradientsViewArray() != null) { // else the network sets it before its first gradient
-            setBackpropGradientsViewArray(original.getGradientsViewArray());
-        }
+        FastPath.takeOver(original, this);
     }
 
     /** Plain float NCHW 2-D convolutions, without dropout or weight noise. */

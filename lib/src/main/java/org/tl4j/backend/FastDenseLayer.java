@@ -30,13 +30,7 @@ final class FastDenseLayer extends DenseLayer {
     FastDenseLayer(DenseLayer original, MultiLayerNetwork net) {
         super(original.conf(), DataType.FLOAT);
         this.net = net;
-        setIndex(original.getIndex());
-        setListeners(original.getListeners());
-        setParamsViewArray(original.params());
-        setParamTable(original.paramTable());
-        if (original.getGradientsViewArray() != null) {
-            setBackpropGradientsViewArray(original.getGradientsViewArray());
-        }
+        FastPath.takeOver(original, this);
     }
 
     /** Float dense layers without dropout, weight noise or layer normalisation. */

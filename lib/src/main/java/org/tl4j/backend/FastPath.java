@@ -56,6 +56,17 @@ public final class FastPath {
         return net;
     }
 
+    /** A swapped-in layer takes the original's place: index, listeners, and views of the network's parameters and gradients. */
+    static void takeOver(org.deeplearning4j.nn.layers.BaseLayer<?> original, org.deeplearning4j.nn.layers.BaseLayer<?> fast) {
+        fast.setIndex(original.getIndex());
+        fast.setListeners(original.getListeners());
+        fast.setParamsViewArray(original.params());
+        fast.setParamTable(original.paramTable());
+        if (original.getGradientsViewArray() != null) { // else the network sets it before its first gradient
+            fast.setBackpropGradientsViewArray(original.getGradientsViewArray());
+        }
+    }
+
     private static void swap(MultiLayerNetwork net, int i, Layer fast) {
         Layer[] layers = net.getLayers();
         layerMap(net).replace(layers[i].conf().getLayer().getLayerName(), layers[i], fast);
