@@ -58,7 +58,7 @@ help:
 	@echo "make lab     set up (venv, library, kernel, data sets) and open JupyterLab on the course"
 	@echo "make test    set up and run every test"
 	@echo "make datasets  check the data cache (SHA-256) and rebuild whatever is missing or damaged"
-	@echo "make bench   print speed figures"
+	@echo "make bench   print speed figures; with PYTORCH_PYTHON=..., DL4J and PyTorch in alternating rounds"
 	@echo "make release generate the student versions of the exercises (exercises/release/)"
 	@echo "make samples three sample submissions to grade (exercises/samples/)"
 	@echo "make grade SUBMISSIONS=dir  autograde a folder of submissions (each kernel in a sandbox): exercises/grades/ and exercises/feedback/"
