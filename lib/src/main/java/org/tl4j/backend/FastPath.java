@@ -13,11 +13,11 @@ import java.util.Map;
 /**
  * Puts a network on the fastest CPU kernels ND4J 1.0.0-M2.1 has. Batch normalisation runs on
  * oneDNN (made to work by {@link Backend#configure()}) with faster batch statistics
- * ({@link BatchStatsHelper}); trainable convolutions run
- * once per step instead of twice and skip input gradients nothing reads
- * ({@link FastConvolutionLayer}), dense layers likewise ({@link FastDenseLayer}); ReLU layers backprop on vectorised ops ({@link FastActivationLayer});
- * max pooling moves to libnd4j's own kernels
- * ({@link NativePoolingLayer}), 3-6 times faster than oneDNN's NCHW pooling. The course's Trainer, Zoo and Transfer call it; call it yourself on a
+ * ({@link BatchStatsHelper}); trainable convolutions and dense layers run once per step instead
+ * of twice and skip input gradients nothing reads ({@link FastConvolutionLayer},
+ * {@link FastDenseLayer}); ReLU layers backprop on vectorised ops ({@link FastActivationLayer});
+ * max pooling moves to libnd4j's own kernels ({@link NativePoolingLayer}), 3-6 times faster than
+ * oneDNN's NCHW pooling. The course's Trainer, Zoo and Transfer call it; call it yourself on a
  * network you build and train with {@code net.fit}. Idempotent; returns the network.
  */
 public final class FastPath {
@@ -75,29 +75,21 @@ public final class FastPath {
 
     /** How many of the network's batch-normalisation layers compute their statistics on {@link BatchStatsHelper}. */
     public static int batchStatsLayers(MultiLayerNetwork net) {
-        int n = 0;
-        for (Layer layer : net.getLayers()) {
-            n += layer instanceof BatchNormalization && ((BatchNormalization) layer).getHelper() instanceof BatchStatsHelper ? 1 : 0;
-        }
-        return n;
+        return count(net, l -> l instanceof BatchNormalization && ((BatchNormalization) l).getHelper() instanceof BatchStatsHelper);
     }
 
     /** How many of the network's trainable convolutions run on {@link FastConvolutionLayer}. */
     public static int fastConvolutionLayers(MultiLayerNetwork net) {
-        int n = 0;
-        for (Layer layer : net.getLayers()) {
-            n += layer instanceof FastConvolutionLayer ? 1 : 0;
-        }
-        return n;
+        return count(net, l -> l instanceof FastConvolutionLayer);
     }
 
     /** How many of the network's layers run on the fast path's own kernels. */
     public static int nativePoolingLayers(MultiLayerNetwork net) {
-        int n = 0;
-        for (Layer layer : net.getLayers()) {
-            n += inner(layer) instanceof NativePoolingLayer ? 1 : 0;
-        }
-        return n;
+        return count(net, l -> inner(l) instanceof NativePoolingLayer);
+    }
+
+    private static int count(MultiLayerNetwork net, java.util.function.Predicate<Layer> which) {
+        return (int) java.util.Arrays.stream(net.getLayers()).filter(which).count();
     }
 
     /** The layer itself, or the one a wrapper (FrozenLayer) holds. */

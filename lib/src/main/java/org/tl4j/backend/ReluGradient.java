@@ -17,7 +17,7 @@ final class ReluGradient {
 
     /** ReLU without a cap, threshold or leak: the one this shortcut computes. */
     static boolean isPlain(IActivation activation) {
-        if (!(activation instanceof ActivationReLU) || activation.getClass() != ActivationReLU.class) {
+        if (activation == null || activation.getClass() != ActivationReLU.class) {
             return false;
         }
         ActivationReLU r = (ActivationReLU) activation;

@@ -44,14 +44,16 @@ public final class BenchWorker {
         final Supplier<MultiLayerNetwork> build;
         final ImageSet train;
         final ImageSet test;
+        final boolean sharesWeights; // PyTorch starts from this network's very weights
         MultiLayerNetwork net;
         List<DataSet> batches;
         List<DataSet> testBatches;
 
-        Case(Supplier<MultiLayerNetwork> build, ImageSet train, ImageSet test) {
+        Case(Supplier<MultiLayerNetwork> build, ImageSet train, ImageSet test, boolean sharesWeights) {
             this.build = build;
             this.train = train;
             this.test = test;
+            this.sharesWeights = sharesWeights;
         }
 
         void prepare() {
@@ -70,17 +72,21 @@ public final class BenchWorker {
     static Map<String, Case> cases(int limit) {
         ImageSet train = Mnist.train();
         ImageSet test = Mnist.test();
-        ImageSet source = train.classes(0, 1, 2, 3, 4).sample(train.classes(0, 1, 2, 3, 4).size(), SEED);
-        source = source.first(Math.min(limit, source.size())); // the LeNet and the VGG share it
+        ImageSet source = epoch(train.classes(0, 1, 2, 3, 4), limit); // the LeNet and the VGG share it
         ImageSet sourceTest = test.classes(0, 1, 2, 3, 4);
-        ImageSet target = train.classes(5, 6, 7, 8, 9).sample(train.classes(5, 6, 7, 8, 9).size(), SEED);
-        target = target.first(Math.min(limit, target.size()));
+        ImageSet target = epoch(train.classes(5, 6, 7, 8, 9), limit);
         ImageSet targetTest = test.classes(5, 6, 7, 8, 9);
         Map<String, Case> cases = new LinkedHashMap<>();
-        cases.put("lenet", new Case(() -> Architectures.lenet(5, SEED), source, sourceTest));
-        cases.put("vgg", new Case(() -> Architectures.smallVgg(5, SEED), source, sourceTest));
-        cases.put("frozen", new Case(() -> Transfer.featureExtractor(Zoo.load("lenet-mnist-0to4"), 5), target, targetTest));
+        cases.put("lenet", new Case(() -> Architectures.lenet(5, SEED), source, sourceTest, true));
+        cases.put("vgg", new Case(() -> Architectures.smallVgg(5, SEED), source, sourceTest, false));
+        cases.put("frozen", new Case(() -> Transfer.featureExtractor(Zoo.load("lenet-mnist-0to4"), 5), target, targetTest,
+                true));
         return cases;
+    }
+
+    /** The whole set in one seeded shuffled order, cut to at most {@code limit} images. */
+    private static ImageSet epoch(ImageSet set, int limit) {
+        return set.sample(set.size(), SEED).first(Math.min(limit, set.size()));
     }
 
     public static void main(String[] args) throws IOException {
@@ -92,7 +98,7 @@ public final class BenchWorker {
         for (Map.Entry<String, Case> c : cases.entrySet()) {
             write(dir.resolve(c.getKey() + "-train"), c.getValue().train, written);
             write(dir.resolve(c.getKey() + "-test"), c.getValue().test, written);
-            if (!c.getKey().equals("vgg")) { // LeNets: PyTorch starts from the same weights
+            if (c.getValue().sharesWeights) {
                 c.getValue().prepare();
                 writeParameters(dir.resolve(c.getKey() + "-params.f32"), c.getValue().net);
                 INDArray first = c.getValue().testBatches.get(0).getFeatures();
