@@ -12,13 +12,15 @@ sandbox Flatpak uses, with limits from the kernel itself (prlimit, util-linux):
 - the network namespace of the grader that started it, which grade.py creates holding only a loopback
   interface: the kernel can answer the grader on 127.0.0.1 and reach nothing else;
 - run as root (CI, a hub server), the kernel drops to an unprivileged user id of its own (TL4J_SANDBOX_UID)
-  and goes into a memory and pids cgroup; run as a user, it keeps that user's id inside a user namespace
+  and goes into a memory, pids and cpu cgroup of its own (its share of the processors when they are
+  busy is that of any other kernel); run as a user, it keeps that user's id inside a user namespace
   (still seeing only what is listed above) and the JVM's own heap limits bound its memory;
 - CPU seconds, processes and the size of a file it writes are capped (prlimit); the private tmpfs caps the
   space it can fill.
 """
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -115,15 +117,27 @@ def die_with_parent():
 
 
 def cgroups(parent, name, memory, processes):
-    """Memory and pids cgroups (v1 or v2) parent/name with these limits, when this process may create them
-    (root); [] otherwise. Empty ones left under parent by earlier runs are removed first."""
+    """Memory, pids and cpu cgroups (v1 or v2) parent/name with these limits, when this process may create
+    them (root); [] otherwise. Empty ones left under parent by ended launchers are removed first. The cpu group
+    gives each kernel an equal share of the processors when they are busy, however many threads it spins."""
     made = []
     v2 = Path("/sys/fs/cgroup/cgroup.controllers")
-    roots = [Path("/sys/fs/cgroup")] if v2.exists() else [Path("/sys/fs/cgroup/memory"), Path("/sys/fs/cgroup/pids")]
+    roots = [Path("/sys/fs/cgroup")] if v2.exists() else [Path("/sys/fs/cgroup", c) for c in ("memory", "pids", "cpu")]
+    if v2.exists():
+        try:
+            (roots[0] / parent).mkdir(exist_ok=True)
+            for controller in ("+memory", "+pids", "+cpu"):  # the controllers parent/name may use
+                for d in (roots[0], roots[0] / parent):
+                    try:
+                        (d / "cgroup.subtree_control").write_text(controller)
+                    except OSError:
+                        pass
+        except OSError:
+            pass
     for root in roots:
         for stale in (root / parent).glob("*"):
             try:
-                if stale.is_dir() and stale.name != name:
+                if stale.is_dir() and stale.name != name and abandoned(stale):
                     stale.rmdir()  # succeeds only once every process in it has ended
             except OSError:
                 pass
@@ -144,6 +158,13 @@ def cgroups(parent, name, memory, processes):
             except OSError:
                 pass
     return made
+
+
+def abandoned(group):
+    """True for a kernel's group (kernel-<pid of its launcher>) whose launcher has ended. A launcher that
+    is still starting has made its group but not yet entered it: empty is not enough."""
+    found = re.fullmatch(r"kernel-(\d+)", group.name)
+    return found is not None and not Path("/proc", found.group(1)).exists()
 
 
 def staging(slot, connection_file, cwd, uid):

@@ -4,7 +4,7 @@ Run by `make hub` as root (JupyterHub starts each person's JupyterLab as that pe
 with their account's password (PAM) and land in JupyterLab on the course: the lessons are copied into
 ~/tl4j at their first start, the exercises come through nbgrader's Assignments tab. Members of the
 group TL4J_INSTRUCTORS (default tl4j-instructors) also get nbgrader's Formgrader and are the hub's
-admins. Each person's server and kernels run in a memory and processes cgroup of their own.
+admins. Each person's server and kernels run in a memory, processes and cpu cgroup of their own.
 
 Settings, all from the environment: TL4J_HUB_BIND (default http://127.0.0.1:8000: this machine only;
 put a TLS proxy in front to open it), TL4J_STUDENTS / TL4J_INSTRUCTORS (groups), TL4J_MEM_LIMIT (per

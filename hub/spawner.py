@@ -1,6 +1,6 @@
 """JupyterHub's local-process spawner, for the course: each person's JupyterLab starts with the lessons
 in ~/tl4j, the kernel's native libraries linked in, a private home, nbgrader set up for their role, and
-runs in memory and processes cgroups of its own (JupyterHub itself only passes MEM_LIMIT on; the kernel
+runs in memory, processes and cpu cgroups of its own (JupyterHub itself only passes MEM_LIMIT on; the kernel
 sizes its heap from it, kernel/README.md)."""
 import grp
 import os

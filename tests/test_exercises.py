@@ -23,7 +23,7 @@ sys.path.insert(0, str(SOURCE))
 from make_samples import answered, question_of  # noqa: E402  (the course's own helper, not a copy)
 
 ASSIGNMENTS = sorted(p.name for p in (SOURCE / "source").iterdir() if p.is_dir())
-ATTACKERS = ("a-read", "a-write", "a-detach", "a-kill", "a-flood", "a-fork", "a-disk", "a-net")
+ATTACKERS = ("a-read", "a-write", "a-detach", "a-kill", "a-flood", "a-fork", "a-disk", "a-net", "a-spin")
 GRADED_EXTRA = {}
 BWRAP = ".cache/bubblewrap/usr/bin/bwrap"
 CELL_TIMEOUT, SUBMISSION_LIMIT = 45, 150
@@ -59,8 +59,9 @@ def hostile(course):
     return {
         # q1's check never returns: the per-cell limit stops it, q2 and q3 are graded
         "h-loop": with_cells(full, q1_answer="double sigmoidPrime(double z) {\n    while (true) { }\n}"),
-        # three cells that never end: more than the limit for a whole submission
-        "h-endless": with_cells(full, q1_answer="double sigmoidPrime(double z) {\n    while (true) { }\n}",
+        # four cells that never end: 4 x 45 s, more than the limit for a whole submission on any machine
+        "h-endless": with_cells(full, q1_answer="double sigmoidPrime(double z) {\n    while (true) { }\n}\n"
+                                "while (true) { }",
                                 q2_answer="double[] gradient(double w, double b, double x, double y) {\n    while (true) { }\n}",
                                 q3_answer='String answer3 = "b";\nwhile (true) { }'),
         "h-exit": with_cells(full, q2_answer="System.exit(0);"),
@@ -180,6 +181,13 @@ System.out.println();"""),
 try { while (started < 100_000) { new ProcessBuilder("sh", "-c", "sleep 120").start(); started++; } } catch (Throwable t) { }
 System.out.println("started " + started + " processes");
 while (true) { new Thread(() -> { try { Thread.sleep(120_000); } catch (Exception e) { } }).start(); }"""),
+        # keep every processor busy for the rest of its grading, to starve the submission graded beside it
+        "a-spin": after_q3("""for (int i = 0; i < 16; i++) {
+    Thread t = new Thread(() -> { long n = 0; while (true) n++; });
+    t.setDaemon(true);
+    t.start();
+}
+System.out.println("spinning");"""),
         # fill the disk: one huge file, then many
         "a-disk": after_q3("""long written = 0;
 byte[] mb = new byte[1 << 20];
@@ -323,7 +331,7 @@ def test_samples_ada_full_ben_half_cy_zero(graded, assignment):
 ])
 def test_hostile_and_broken_backprop_submissions(graded, student, expected, note):
     _, table, _ = graded
-    assert score(table, student, "backprop") == expected, table[student]
+    assert score(table, student, "backprop") == expected, table[student]["notes"]
     if note:
         assert note in table[student]["notes"], table[student]["notes"]
 
@@ -468,7 +476,8 @@ def test_an_attacker_earns_at_most_its_honest_points_and_leaks_no_hidden_test(gr
     assert "LEAKED" not in printed(course, student)
 
 
-@pytest.mark.parametrize("student", ["a-read", "a-write", "a-detach", "a-disk", "a-net", "a-flood", "a-fork"])
+@pytest.mark.parametrize("student", ["a-read", "a-write", "a-detach", "a-disk", "a-net", "a-flood", "a-fork",
+                                     "a-spin"])
 def test_attacks_that_the_sandbox_absorbs_cost_no_honest_point(graded, student):
     course, table, _ = graded
     assert score(table, student, "backprop") == points(course, "backprop"), table[student]
@@ -487,6 +496,55 @@ def test_every_other_student_is_graded_as_without_the_attackers(graded):
     assert score(table, "zoe", "backprop") == points(course, "backprop")
     for a in ASSIGNMENTS:
         assert score(table, "ada", a) == points(course, a), (a, table["ada"])
+
+
+def test_each_grading_kernel_gets_its_share_of_the_processors():
+    """As root, sandbox.py puts each kernel in a cpu cgroup of its own: a process beside a group that spins
+    four threads per core still gets its share of the processors (counted in CPU seconds it received)."""
+    import sandbox
+    if os.geteuid() != 0:
+        pytest.skip("cgroups are made as root (CI, a class server); as a user the kernels share the user's")
+    v2 = Path("/sys/fs/cgroup/cgroup.controllers")
+    if not ("cpu" in v2.read_text().split() if v2.exists() else Path("/sys/fs/cgroup/cpu/cpu.shares").exists()):
+        pytest.skip("this machine's cgroups have no cpu controller")
+    groups = [sandbox.cgroups("tl4j-test-share", name, None, "256") for name in ("greedy", "modest")]
+    try:
+        assert all(any(_has_cpu(d) for d in made) for made in groups), groups
+        cores = os.cpu_count()
+        spin = [sys.executable, "-c", "while True: pass"]
+        procs = [subprocess.Popen(spin, preexec_fn=_enter(groups[0])) for _ in range(4 * cores)]
+        modest = subprocess.Popen(spin, preexec_fn=_enter(groups[1]))
+        procs.append(modest)
+        try:
+            time.sleep(1)
+            before, started = _cpu_seconds(modest.pid), time.monotonic()
+            time.sleep(4)
+            share = (_cpu_seconds(modest.pid) - before) / (time.monotonic() - started)
+        finally:
+            for p in procs:
+                p.kill()
+                p.wait()
+        # alone in one group with the spinners it would get cores / (4 cores + 1), under a quarter of a core
+        assert share > 0.7 * min(1.0, cores / 2), share
+    finally:
+        for made in groups:
+            for d in made:
+                d.rmdir()
+                d.parent.rmdir() if not any(c.is_dir() for c in d.parent.iterdir()) else None
+
+
+def _has_cpu(group):
+    controllers = group / "cgroup.controllers"
+    return "cpu" in controllers.read_text().split() if controllers.exists() else "cpu" in group.parent.parent.name
+
+
+def _enter(made):
+    return lambda: [(d / "cgroup.procs").write_text(str(os.getpid())) for d in made]
+
+
+def _cpu_seconds(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def test_no_process_outlives_its_grading(graded):

@@ -11,6 +11,7 @@ from jupyter_client.manager import KernelManager
 from conftest import KERNEL_NAME, launch, javas_to_test
 
 JAVAS = javas_to_test()
+RUNAWAY_GRACE = 3  # seconds: RunawayCellStopper.GRACE_SECONDS
 
 
 @pytest.fixture(scope="module", params=JAVAS, ids=[label for label, _, _ in JAVAS])
@@ -110,6 +111,38 @@ def test_interrupt_stops_a_busy_cell_and_the_kernel_goes_on(kernel):
     assert time.monotonic() - started < 30, "the interrupt took too long to stop the cell"
     status, msgs = run(kernel, "spins > 0")
     assert status == "ok" and result(msgs) == "true"
+    # JJava answers at once; the loop, which never looks at the interrupt, is stopped a little later
+    time.sleep(RUNAWAY_GRACE + 2)
+    status, msgs = run(kernel, "long before = spins;\nThread.sleep(1500);\nspins - before")
+    assert status == "ok"
+    if kernel.feature < 20:
+        assert result(msgs) == "0", "the interrupted loop still runs in the background"
+        assert "ignored the interrupt, so its code was stopped" in stderr(msgs)
+    else:  # Java 20+ has no Thread.stop: the kernel says so and how to end it
+        assert int(result(msgs)) > 0
+        assert "cannot stop it. Restart the kernel" in stderr(msgs)
+
+
+def test_interrupting_training_stops_it_between_two_steps(kernel):
+    """The stop button during Trainer.fit: training ends at its next step, by itself, and the network's
+    weights stay as they are."""
+    kc = kernel.client
+    status, _ = run(kernel, 'Target digits = Target.of("digits", Mnist.train().classes(0, 1, 2, 3, 4),\n'
+                    '    Mnist.test().classes(0, 1, 2, 3, 4)).train(2000).validation(100).test(100);\n'
+                    'Target.Split split = digits.split(1);\n'
+                    'MultiLayerNetwork net = Architectures.lenet(5, 1);')
+    assert status == "ok"
+    msg_id = kc.execute("Trainer.of(net).epochs(1000).live(false)\n"
+                        "    .fit(split.train().shuffledBatches(25, 1), split.validation().batches(500))")
+    time.sleep(8)
+    kernel.manager.interrupt_kernel()
+    while kc.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != msg_id:
+        pass
+    time.sleep(1)
+    status, msgs = run(kernel, "INDArray w = net.params().dup();\nThread.sleep(RUNAWAY);\n"
+                       .replace("RUNAWAY", str(1000 * (RUNAWAY_GRACE + 1))) + "net.params().equalsWithEps(w, 0)")
+    assert status == "ok" and result(msgs) == "true", "training goes on after the interrupt"
+    assert "ignored the interrupt" not in stderr(msgs), "training had to be stopped by force"
 
 
 def test_a_variable_or_class_that_would_hide_a_package_is_refused(kernel):

@@ -28,7 +28,8 @@ import java.util.Map;
  * library is on JJAVA_CLASSPATH): renderers for charts, tables, arrays, networks and the course's
  * own visuals; live output in place; advice on out-of-memory errors; a guard against System.exit in a
  * cell (or, on Java 24+, a note after the restart it causes); no declaration that hides a package
- * (a variable named org would stand in for org.tl4j.grading in a graded cell); the course's imports.
+ * (a variable named org would stand in for org.tl4j.grading in a graded cell); interrupted code that
+ * ignores the interrupt is stopped; the course's imports.
  *
  * <p>Uses only the kernel API that is binary-compatible from jjava 1.0-a6 to the pinned 1.0a8:
  * Extension.install, Renderer registrations, MIMEType, DisplayData put* methods, BaseKernel.eval
@@ -57,6 +58,7 @@ public final class Tl4jExtension implements Extension {
             OutOfMemoryAdvice.attach(shell);
             PackageNameGuard.attach(shell);
             ExitNote.reportPrevious(shell);
+            RunawayCellStopper.start(shell);
         }
         installed = true;
     }

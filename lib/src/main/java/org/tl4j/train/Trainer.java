@@ -9,6 +9,7 @@ import org.tl4j.backend.FastPath;
 import org.tl4j.data.Target;
 
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 
 /**
  * Trains a network for a number of epochs and shows it happening on the display plugged in with
@@ -114,6 +115,12 @@ public final class Trainer {
             while (train.hasNext()) {
                 DataSet batch = train.next();
                 net.fit(batch);
+                if (Thread.currentThread().isInterrupted()) {  // the notebook's stop button
+                    shown.finish(String.format(Locale.ROOT, "interrupted in epoch %d", e));
+                    throw new CancellationException(String.format(Locale.ROOT,
+                            "training interrupted in epoch %d of %d: the network keeps its last step's weights",
+                            e, epochs));
+                }
                 double score = net.score();
                 lossSum += score;
                 windowSum += score;
