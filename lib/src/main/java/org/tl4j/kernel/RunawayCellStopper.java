@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * checks, such as {@code while (true) { }}, goes on behind the next cells, keeping a core busy and
  * changing the notebook's variables. This watchdog stops such a thread once it has ignored the
  * interrupt for {@link #GRACE_SECONDS}, with Thread.stop, which Java 17 to 19 still have; on a newer
- * Java it can only say so. Either way the next cell run says what happened.
+ * Java it can only say so. Either way the next cell run says what happened, on its standard output:
+ * nbgrader gives no points to a graded cell that prints on the error stream.
  */
 final class RunawayCellStopper implements Runnable {
     static final int GRACE_SECONDS = 3;
@@ -36,7 +37,7 @@ final class RunawayCellStopper implements Runnable {
         shell.onSnippetEvent(event -> {
             String said = stopper.note.getAndSet(null);
             if (said != null) {
-                System.err.println(said);
+                System.out.println(said);
             }
         });
         Thread t = new Thread(stopper, "tl4j-runaway-cell-stopper");
