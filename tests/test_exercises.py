@@ -530,7 +530,8 @@ def test_each_grading_kernel_gets_its_share_of_the_processors():
         for made in groups:
             for d in made:
                 d.rmdir()
-                d.parent.rmdir() if not any(c.is_dir() for c in d.parent.iterdir()) else None
+                if not any(c.is_dir() for c in d.parent.iterdir()):
+                    d.parent.rmdir()
 
 
 def _has_cpu(group):
@@ -539,7 +540,11 @@ def _has_cpu(group):
 
 
 def _enter(made):
-    return lambda: [(d / "cgroup.procs").write_text(str(os.getpid())) for d in made]
+    """What a child runs before it starts: it moves itself into these groups."""
+    def enter():
+        for d in made:
+            (d / "cgroup.procs").write_text(str(os.getpid()))
+    return enter
 
 
 def _cpu_seconds(pid):

@@ -2,6 +2,7 @@ package org.tl4j.kernel;
 
 import jdk.jshell.JShell;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +104,6 @@ final class RunawayCellStopper implements Runnable {
         }
         Thread[] threads = new Thread[root.activeCount() + 16];
         int n = root.enumerate(threads, true);
-        return java.util.Arrays.copyOf(threads, n);
+        return Arrays.copyOf(threads, n);
     }
 }
