@@ -1,11 +1,13 @@
 """PyTorch's side of `make bench`'s side-by-side rounds (see bench_side_by_side.py).
 
-The same networks as the course's DL4J ones (org.tl4j.zoo.Architectures, BenchWorker): layers,
-activations, initialisation (the LeNets start from DL4J's very weights, which BenchWorker writes;
-the VGG from the same scheme, He normal and Xavier normal, zero biases), Adam 1e-3, batch 64, inference batch 256, 2 threads, and the same data in the same order
-(the files BenchWorker writes). Answers lines on standard input like BenchWorker:
-"warmup CASE" and "CASE", one epoch and one pass over the test set per line; and "check CASE",
-the largest difference between its outputs and DL4J's for the LeNets' starting weights.
+The same networks as the course's DL4J ones (org.tl4j.zoo.Architectures, TextClassifier,
+BenchWorker): layers, activations, initialisation (the LeNets and the text classifier start from
+DL4J's very weights, which BenchWorker writes; the VGG from the same scheme, He normal and Xavier
+normal, zero biases), Adam 1e-3 and batch 64 for images, Adam 1e-2 and batch 32 for texts,
+inference batch 256, 2 threads, and the same data in the same order (the files BenchWorker
+writes). Answers lines on standard input like BenchWorker: "warmup CASE" and "CASE", one epoch and
+one pass over the test set per line; and "check CASE", the largest difference between its outputs
+and DL4J's from the same starting weights.
 Needs only torch (not in requirements.txt): `make bench PYTORCH_PYTHON=<a Python with torch>`.
 """
 import sys
@@ -58,16 +60,38 @@ def frozen(classes=5):
     return net
 
 
-CASES = {"lenet": lenet, "vgg": vgg, "frozen": frozen}
+class TextClassifier(nn.Module):
+    """Lesson 8's classifier: each word's vector, averaged over the text's words (not its padding), softmax."""
+
+    def __init__(self, words, dimensions=64, classes=5):
+        super().__init__()
+        self.embedding = nn.Embedding(words, dimensions)
+        self.output = nn.Linear(dimensions, classes)
+
+    def forward(self, x, mask):
+        vectors = self.embedding(x) * mask.unsqueeze(2)
+        return self.output(vectors.sum(1) / mask.sum(1, keepdim=True))
+
+
+def text(words):
+    return TextClassifier(words)
+
+
+CASES = {"lenet": lenet, "vgg": vgg, "frozen": frozen, "text": text}
+TEXT_CLASSES, TEXT_DIMENSIONS = 5, 64
 
 
 class Case:
     def __init__(self, name, data):
         torch.manual_seed(1)
-        self.net = CASES[name]()
         params = data / f"{name}-params.f32"
-        if params.exists():  # the LeNets start from DL4J's weights
-            flat = torch.frombuffer(bytearray(params.read_bytes()), dtype=torch.float32)
+        flat = torch.frombuffer(bytearray(params.read_bytes()), dtype=torch.float32) if params.exists() else None
+        if name == "text":  # the vocabulary's size from the table's: words x 64, then the softmax layer
+            self.net = text((len(flat) - TEXT_CLASSES * (TEXT_DIMENSIONS + 1)) // TEXT_DIMENSIONS)
+        else:
+            self.net = CASES[name]()
+        self.batch = 32 if name == "text" else TRAIN_BATCH
+        if flat is not None:  # the LeNets and the text classifier start from DL4J's weights
             with torch.no_grad():
                 at = 0
                 for p in self.net.parameters():
@@ -77,12 +101,13 @@ class Case:
         self.x, self.y = load(data / f"{name}-train")
         self.tx, self.ty = load(data / f"{name}-test")
         self.loss = nn.CrossEntropyLoss()
-        self.opt = torch.optim.Adam([p for p in self.net.parameters() if p.requires_grad], 1e-3)
+        rate = 1e-2 if name == "text" else 1e-3
+        self.opt = torch.optim.Adam([p for p in self.net.parameters() if p.requires_grad], rate)
 
     def step(self, i):
         self.net.train()
         self.opt.zero_grad()
-        self.loss(self.net(self.x[i:i + TRAIN_BATCH]), self.y[i:i + TRAIN_BATCH]).backward()
+        self.loss(self.net(*part(self.x, i, self.batch)), self.y[i:i + self.batch]).backward()
         self.opt.step()
 
     def check(self, data, name):
@@ -90,35 +115,48 @@ class Case:
         expected = torch.frombuffer(bytearray((data / f"{name}-outputs.f32").read_bytes()), dtype=torch.float32)
         self.net.eval()
         with torch.no_grad():
-            mine = torch.softmax(self.net(self.tx[:INFER_BATCH]), 1).flatten()
+            mine = torch.softmax(self.net(*part(self.tx, 0, INFER_BATCH)), 1).flatten()
         return float((mine - expected).abs().max())
 
     def warmup(self):
-        for i in range(0, 10 * TRAIN_BATCH, TRAIN_BATCH):
+        for i in range(0, 10 * self.batch, self.batch):
             self.step(i)
         with torch.no_grad():
             self.net.eval()
-            self.net(self.tx[:INFER_BATCH])
+            self.net(*part(self.tx, 0, INFER_BATCH))
 
     def round(self):
         t = time.perf_counter()
-        for i in range(0, len(self.x), TRAIN_BATCH):
+        for i in range(0, len(self.y), self.batch):
             self.step(i)
-        train = len(self.x) / (time.perf_counter() - t)
+        train = len(self.y) / (time.perf_counter() - t)
         correct = 0
         self.net.eval()
         with torch.no_grad():
             t = time.perf_counter()
-            for i in range(0, len(self.tx), INFER_BATCH):
-                correct += int((self.net(self.tx[i:i + INFER_BATCH]).argmax(1) == self.ty[i:i + INFER_BATCH]).sum())
-            infer = len(self.tx) / (time.perf_counter() - t)
-        return train, infer, correct / len(self.tx)
+            for i in range(0, len(self.ty), INFER_BATCH):
+                correct += int((self.net(*part(self.tx, i, INFER_BATCH)).argmax(1) == self.ty[i:i + INFER_BATCH]).sum())
+            infer = len(self.ty) / (time.perf_counter() - t)
+        return train, infer, correct / len(self.ty)
+
+
+def part(inputs, i, n):
+    """Rows i..i+n of each input (images; or texts and their masks)."""
+    return [x[i:i + n] for x in inputs]
+
+
+def floats(path):
+    return torch.frombuffer(bytearray(Path(path).read_bytes()), dtype=torch.float32)
 
 
 def load(stem):
-    x = torch.frombuffer(bytearray(Path(f"{stem}.f32").read_bytes()), dtype=torch.float32).reshape(-1, 1, 28, 28)
+    """The inputs (images [n, 1, 28, 28]; or word indices [n, words] and their mask) and the labels."""
     y = torch.frombuffer(bytearray(Path(f"{stem}.u8").read_bytes()), dtype=torch.uint8).long()
-    return x, y
+    x = floats(f"{stem}.f32")
+    if Path(f"{stem}.mask.f32").exists():
+        mask = floats(f"{stem}.mask.f32").reshape(len(y), -1)
+        return [x.reshape(len(y), -1).long(), mask], y
+    return [x.reshape(-1, 1, 28, 28)], y
 
 
 def main():

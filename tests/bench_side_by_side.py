@@ -1,7 +1,8 @@
 """`make bench`: DL4J (the course's fast path) and PyTorch side by side, alternated in one run.
 
 Each case (the course's LeNet, its small VGG with batch normalisation, LeNet's frozen base with a
-new head) trains one epoch of real MNIST and classifies the test set once per round, in DL4J
+new head on real MNIST; lesson 8's text classifier on WordNet definitions) trains one epoch and
+classifies the test set once per round, in DL4J
 (org.tl4j.tools.BenchWorker) and in PyTorch (bench_pytorch.py), the two taking turns, first one
 then the other: the machine's speed drifts between runs and within one, so only figures of the
 same rounds are compared. Prints each figure's median and range over the rounds, and the ratio
@@ -50,7 +51,7 @@ def main():
     ap.add_argument("--java", required=True, help="command that starts org.tl4j.tools.BenchWorker")
     ap.add_argument("--pytorch", default="", help="a Python with torch")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--cases", default="lenet,vgg,frozen")
+    ap.add_argument("--cases", default="lenet,vgg,frozen,text")
     ap.add_argument("--data", default="build/bench/data")
     ap.add_argument("--examples", type=int, default=0, help="at most so many training images per epoch (0: all)")
     args = ap.parse_args()
@@ -73,7 +74,7 @@ def main():
         if args.pytorch and os.path.exists(os.path.join(args.data, f"{c}-outputs.f32")):
             diff = workers[1].ask(f"check {c}", "same").split()[-1]
             print(f"{c}: the same network in both, from the same weights: class probabilities on 256 test "
-                  f"images differ by at most {diff}")
+                  f"examples differ by at most {diff}")
         for w in workers:
             w.ask(f"warmup {c}", "warm")
         for r in range(args.rounds):

@@ -2,7 +2,9 @@ package org.tl4j.backend;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.feedforward.embedding.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.layers.pooling.GlobalPoolingLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -17,8 +19,10 @@ import java.util.Map;
  * of twice and skip input gradients nothing reads ({@link FastConvolutionLayer},
  * {@link FastDenseLayer}); ReLU layers backprop on vectorised ops ({@link FastActivationLayer});
  * max pooling moves to libnd4j's own kernels ({@link NativePoolingLayer}), 3-6 times faster than
- * oneDNN's NCHW pooling. The course's Trainer, Zoo and Transfer call it; call it yourself on a
- * network you build and train with {@code net.fit}. Idempotent; returns the network.
+ * oneDNN's NCHW pooling; word-vector lookups and their average over a text run in Java loops
+ * ({@link FastEmbeddingLayer}, {@link FastAveragePoolingLayer}). The course's Trainer, Zoo and
+ * Transfer call it; call it yourself on a network you build and train with {@code net.fit}.
+ * Idempotent; returns the network.
  */
 public final class FastPath {
     private static final Field WRAPPED = field(BaseWrapperLayer.class, "underlying");
@@ -38,6 +42,8 @@ public final class FastPath {
                 Layer inner = inner(layers[i]);
                 if (NativePoolingLayer.canReplace(inner)) {
                     write(WRAPPED, layers[i], replacement(net, inner));
+                } else if (FastEmbeddingLayer.canReplace(inner, net.getLayerWiseConfigurations().getDataType())) {
+                    write(WRAPPED, layers[i], new FastEmbeddingLayer((EmbeddingSequenceLayer) inner));
                 }
             } else if (NativePoolingLayer.canReplace(layers[i])) {
                 swap(net, i, replacement(net, layers[i]));
@@ -45,6 +51,10 @@ public final class FastPath {
                 swap(net, i, new FastConvolutionLayer((ConvolutionLayer) layers[i], net));
             } else if (FastDenseLayer.canReplace(layers[i], net.getLayerWiseConfigurations().getDataType())) {
                 swap(net, i, new FastDenseLayer((org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer) layers[i], net));
+            } else if (FastEmbeddingLayer.canReplace(layers[i], net.getLayerWiseConfigurations().getDataType())) {
+                swap(net, i, new FastEmbeddingLayer((EmbeddingSequenceLayer) layers[i]));
+            } else if (FastAveragePoolingLayer.canReplace(layers[i], net.getLayerWiseConfigurations().getDataType())) {
+                swap(net, i, new FastAveragePoolingLayer((GlobalPoolingLayer) layers[i]));
             } else if (FastActivationLayer.canReplace(layers[i])) {
                 swap(net, i, new FastActivationLayer((org.deeplearning4j.nn.layers.ActivationLayer) layers[i],
                         net.getLayerWiseConfigurations().getDataType()));

@@ -326,7 +326,8 @@ public final class ImageSet {
         return r;
     }
 
-    static int[] shuffled(int n, long seed) {
+    /** 0..n-1 in an order shuffled with the seed (Fisher-Yates): the same seed, the same order. */
+    public static int[] shuffled(int n, long seed) {
         int[] order = range(n);
         Random random = new Random(seed);
         for (int i = n - 1; i > 0; i--) {

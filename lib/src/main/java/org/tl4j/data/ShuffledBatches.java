@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.tl4j.backend.HostFloats;
 
 import java.util.List;
 
@@ -45,8 +46,8 @@ public final class ShuffledBatches implements DataSetIterator {
         int[] rows = java.util.Arrays.copyOfRange(order, cursor, end);
         cursor = end;
         INDArray mask = all.getFeaturesMaskArray();
-        DataSet ds = new DataSet(all.getFeatures().getRows(rows), all.getLabels().getRows(rows),
-                mask == null ? null : mask.getRows(rows), null);
+        DataSet ds = new DataSet(HostFloats.rows(all.getFeatures(), rows), HostFloats.rows(all.getLabels(), rows),
+                mask == null ? null : HostFloats.rows(mask, rows), null);
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }

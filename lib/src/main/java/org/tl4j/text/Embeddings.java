@@ -58,7 +58,7 @@ public final class Embeddings {
             throw new IllegalArgumentException("none of the " + wanted.size() + " words has a vector");
         }
         int[] rows = kept.stream().mapToInt(index::get).toArray();
-        return new Embeddings(kept, matrix.getRows(rows), seconds, corpusTokens);
+        return new Embeddings(kept, org.tl4j.backend.HostFloats.rows(matrix, rows), seconds, corpusTokens);
     }
 
     public int size() {

@@ -1,6 +1,10 @@
 package org.tl4j.data;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.tl4j.backend.HostFloats;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -101,5 +105,37 @@ class SubsetsAndShiftsTest {
         }
         assertEquals(64, examples);
         assertNotEquals(a1.getFeatures(), first.getFeatures());
+    }
+
+    @Test
+    void shuffledRowsAreTheChosenRowsOfEveryArray() {
+        INDArray features = Nd4j.rand(DataType.FLOAT, 40, 7);
+        INDArray labels = Nd4j.rand(DataType.FLOAT, 40, 3);
+        INDArray mask = Nd4j.rand(DataType.FLOAT, 40, 7);
+        INDArray doubles = Nd4j.rand(DataType.DOUBLE, 40, 7);
+        int[] rows = {39, 0, 17, 17, 5};
+        for (INDArray a : List.of(features, labels, mask, doubles, features.transpose().dup('f').transpose())) {
+            INDArray got = HostFloats.rows(a, rows);
+            assertArrayEquals(new long[]{rows.length, a.size(1)}, got.shape());
+            for (int i = 0; i < rows.length; i++) {
+                assertEquals(a.getRow(rows[i]), got.getRow(i), "row " + i);
+            }
+        }
+        DataSetIterator it = ShuffledBatches.of(new org.nd4j.linalg.dataset.DataSet(features, labels, mask, null), 40, 2);
+        DataSet all = it.next();
+        for (int i = 0; i < 40; i++) {
+            int source = findRow(features, all.getFeatures().getRow(i));
+            assertEquals(labels.getRow(source), all.getLabels().getRow(i));
+            assertEquals(mask.getRow(source), all.getFeaturesMaskArray().getRow(i));
+        }
+    }
+
+    private static int findRow(INDArray a, INDArray row) {
+        for (int i = 0; i < a.rows(); i++) {
+            if (a.getRow(i).equals(row)) {
+                return i;
+            }
+        }
+        throw new AssertionError("row not found: " + row);
     }
 }
