@@ -185,7 +185,7 @@ hub: hub-setup
 	$(HUB_VENV)/bin/jupyterhub -f hub/jupyterhub_config.py
 
 test: setup browser sandbox hub-setup
-	@rm -rf build/test-reports && mkdir -p build/test-reports
+	@rm -rf build/test-reports lib/target/surefire-reports && mkdir -p build/test-reports
 	@status=0; \
 	$(MVN) test || status=1; \
 	$(PY) -m pytest tests --junitxml=build/test-reports/pytest.xml -ra || status=1; \
