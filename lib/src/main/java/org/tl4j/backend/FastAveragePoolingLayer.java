@@ -12,9 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * DL4J's global average (or sum) pooling over the words of a text, same configuration and
- * results, in plain Java loops: DL4J's masked version takes four ND4J calls forward and five
- * back, which cost a third of a text model's step. Time series [texts, vector, words] with an
- * optional [texts, words] mask; anything else goes to DL4J's own code. {@link FastPath} swaps it in.
+ * results, in plain Java loops while the network trains: DL4J's masked version takes four ND4J calls
+ * forward and five back, which cost a third of a text model's step. Time series [texts, vector,
+ * words] with an optional [texts, words] mask; inference (measured faster on DL4J's calls for its
+ * large batches) and anything else go to DL4J's own code. {@link FastPath} swaps it in.
  */
 final class FastAveragePoolingLayer extends GlobalPoolingLayer {
     FastAveragePoolingLayer(GlobalPoolingLayer original) {
