@@ -36,7 +36,7 @@ PROCESSES = os.environ.get("TL4J_SANDBOX_PROCESSES", "1024")                  # 
 FILE_SIZE = os.environ.get("TL4J_SANDBOX_FILE", str(128 * 1024 * 1024))       # bytes of one file
 MEMORY = os.environ.get("TL4J_SANDBOX_MEMORY", str(6 * 1024 ** 3))            # cgroup memory (as root)
 KEEP_ENV = ("JJAVA_CLASSPATH", "TL4J_DATA", "OMP_WAIT_POLICY", "OPENBLAS_THREAD_TIMEOUT", "OMP_NUM_THREADS", "LANG",
-            "TL4J_PROFILE",
+            "TL4J_PROFILE", "TL4J_LANG",
             "TL4J_CELL_TIMEOUT", "NBGRADER_EXECUTION")
 SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32", "/etc")
 

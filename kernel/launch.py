@@ -188,6 +188,14 @@ def command(spec, connection_file, kernel_dir):
             "-jar", str(kernel_dir / "jjava.jar"), connection_file]
 
 
+def course_language(folder, chosen=None):
+    """The language of the library's messages: TL4J_LANG when set, else pt-BR for a notebook in a pt-BR folder
+    (the kernel starts in the notebook's folder), else English."""
+    if chosen:
+        return chosen
+    return "pt-BR" if "pt-BR" in Path(folder).resolve().parts else "en"
+
+
 def main(args):
     dry_run = args[:1] == ["--dry-run"]
     if dry_run:
@@ -197,6 +205,7 @@ def main(args):
     kernel_dir = Path(__file__).resolve().parent
     spec = json.loads((kernel_dir / "kernel.json").read_text())
     argv = command(spec, args[0], kernel_dir)
+    os.environ["TL4J_LANG"] = course_language(os.getcwd(), os.environ.get("TL4J_LANG"))
     if dry_run:
         print(json.dumps(argv))
         return

@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.cpu.nativecpu.buffer.DefaultDataBufferFactory;
+import org.tl4j.course.Messages;
 
 /**
  * ND4J's CPU buffer factory with a size check first. ND4J 1.0.0-M2.1 allocates array memory in
@@ -15,6 +16,7 @@ import org.nd4j.linalg.cpu.nativecpu.buffer.DefaultDataBufferFactory;
  * names the limit; the kernel survives it. Installed by {@link Backend#configure()}.
  */
 public class GuardedDataBufferFactory extends DefaultDataBufferFactory {
+    private static final Messages TEXT = Messages.of(GuardedDataBufferFactory.class);
     /** Allocations from this size on also check the process's total memory (reading it costs a system call). */
     static final long CHECK_PROCESS_FROM = 16L << 20;
 
@@ -22,16 +24,14 @@ public class GuardedDataBufferFactory extends DefaultDataBufferFactory {
         long bytes = length * Math.max(1, type.width());
         long max = Pointer.maxBytes();
         if (max > 0 && bytes > max) {
-            throw new OutOfMemoryError(String.format(java.util.Locale.ROOT,
-                    "ND4J array of %s (%,d %s values) exceeds the off-heap limit maxBytes = %s (org.bytedeco.javacpp.maxbytes)",
+            throw new OutOfMemoryError(TEXT.get("GuardedDataBufferFactory.pastMaxBytes",
                     Memory.format(bytes), length, type.name().toLowerCase(), Memory.format(max)));
         }
         long maxPhysical = Pointer.maxPhysicalBytes();
         if (bytes >= CHECK_PROCESS_FROM && maxPhysical > 0) {
             long used = Pointer.physicalBytes();
             if (used + bytes > maxPhysical) {
-                throw new OutOfMemoryError(String.format(java.util.Locale.ROOT,
-                        "ND4J array of %s would take the process to %s, past maxPhysicalBytes = %s (org.bytedeco.javacpp.maxphysicalbytes)",
+                throw new OutOfMemoryError(TEXT.get("GuardedDataBufferFactory.pastMaxPhysicalBytes",
                         Memory.format(bytes), Memory.format(used + bytes), Memory.format(maxPhysical)));
             }
         }

@@ -1,9 +1,11 @@
 package org.tl4j.backend;
 
 import org.bytedeco.javacpp.Pointer;
+import org.tl4j.course.Messages;
 
 /** Memory limits of the kernel and the advice a student needs when one is hit. */
 public final class Memory {
+    private static final Messages TEXT = Messages.of(Memory.class);
     private Memory() {
     }
 
@@ -28,23 +30,11 @@ public final class Memory {
         boolean offHeap = msg.contains("maxBytes") || msg.contains("maxPhysicalBytes")
                 || msg.contains("Physical memory") || msg.contains("Cannot allocate");
         if (msg.contains("native thread")) {
-            return "tl4j: no new thread could start: the limit on processes and threads was reached\n"
-                    + "  (this machine's, or the grader's). It is not a memory problem: stop the threads or\n"
-                    + "  processes this notebook started, or restart the kernel.";
+            return TEXT.get("Memory.noThread");
         }
-        StringBuilder s = new StringBuilder();
-        if (offHeap) {
-            s.append("tl4j: ND4J ran out of off-heap memory (arrays live outside the Java heap).\n")
-                    .append("  off-heap limit (org.bytedeco.javacpp.maxbytes): ").append(format(Pointer.maxBytes())).append('\n')
-                    .append("  process limit (org.bytedeco.javacpp.maxphysicalbytes): ").append(format(Pointer.maxPhysicalBytes())).append('\n')
-                    .append("  Use smaller arrays or batches, or raise the limit: make lab OFFHEAP=12g\n");
-        } else {
-            s.append("tl4j: the Java heap is full.\n")
-                    .append("  heap limit (-Xmx): ").append(format(Runtime.getRuntime().maxMemory())).append('\n')
-                    .append("  Use smaller arrays or samples, or raise the limit: make lab HEAP=8g\n");
-        }
-        s.append("  (or edit the JVM options in the \"Java (tl4j)\" kernel.json; see kernel/README.md),\n")
-                .append("  then restart the kernel. The kernel is still usable: run the next cell.");
-        return s.toString();
+        String limit = offHeap
+                ? TEXT.get("Memory.offHeap", format(Pointer.maxBytes()), format(Pointer.maxPhysicalBytes()))
+                : TEXT.get("Memory.heapFull", format(Runtime.getRuntime().maxMemory()));
+        return limit + TEXT.get("Memory.restart");
     }
 }

@@ -13,6 +13,7 @@ public enum Profile {
     CI(0.5, 0.34, 2);
 
     public static final String ENV = "TL4J_PROFILE";
+    private static final Messages TEXT = Messages.of(Profile.class);
     private final double sampleScale;
     private final double epochScale;
     private final int seeds;
@@ -36,7 +37,7 @@ public enum Profile {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ENV + "=" + name + " is not a profile: use 'class' or 'ci'");
+            throw new IllegalArgumentException(TEXT.get("Profile.unknown", ENV, name));
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Properties;
  * choice then hears what is wrong with it (the misconception it stands for), never which letter is right.
  */
 public final class SelfCheck implements Visual {
+    private static final Messages TEXT = Messages.of(SelfCheck.class);
     private final String lesson;
     private final int number;
     private final String text;
@@ -44,7 +45,7 @@ public final class SelfCheck implements Visual {
         Properties p = load(lesson);
         String key = "q" + number;
         if (p.getProperty(key + ".text") == null) {
-            throw new IllegalArgumentException("lesson \"" + lesson + "\" has no question " + number);
+            throw new IllegalArgumentException(TEXT.get("SelfCheck.noQuestion", lesson, number));
         }
         List<String> options = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
@@ -62,25 +63,34 @@ public final class SelfCheck implements Visual {
         SelfCheck q = question(lesson, number);
         if (choice == null || choice.trim().length() != 1 || choice.trim().toLowerCase(Locale.ROOT).charAt(0) - 'a' >= q.options.size()
                 || choice.trim().toLowerCase(Locale.ROOT).charAt(0) < 'a') {
-            return "Answer with one letter, a to " + (char) ('a' + q.options.size() - 1) + ".";
+            return TEXT.get("SelfCheck.oneLetter", (char) ('a' + q.options.size() - 1));
         }
         String c = choice.trim().toLowerCase(Locale.ROOT);
         if (c.equals(q.correct)) {
-            return "Right: " + q.why;
+            return TEXT.get("SelfCheck.right", q.why);
         }
         String reason = q.reasons.get(c.charAt(0) - 'a');
-        return reason == null ? "Not quite. Think again, then try another letter."
-                : "Not quite: " + reason + " Try another letter.";
+        return reason == null ? TEXT.get("SelfCheck.notQuite") : TEXT.get("SelfCheck.notQuiteBecause", reason);
     }
 
+    /** The lesson's questions in the course's language (selfcheck/<lesson>_pt_BR.properties in Portuguese). */
     private static Properties load(String lesson) {
-        try (InputStream in = SelfCheck.class.getResourceAsStream("/org/tl4j/course/selfcheck/" + lesson + ".properties")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no self-check questions for lesson \"" + lesson + "\"");
+        Properties p = new Properties();
+        if (!read(p, lesson + ".properties")) {
+            throw new IllegalArgumentException(TEXT.get("SelfCheck.noLesson", lesson));
+        }
+        if (Messages.portuguese()) {
+            read(p, lesson + "_pt_BR.properties");
+        }
+        return p;
+    }
+
+    private static boolean read(Properties into, String file) {
+        try (InputStream in = SelfCheck.class.getResourceAsStream("/org/tl4j/course/selfcheck/" + file)) {
+            if (in != null) {
+                into.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
             }
-            Properties p = new Properties();
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
+            return in != null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,14 +98,15 @@ public final class SelfCheck implements Visual {
 
     @Override
     public Rendition render() {
-        StringBuilder t = new StringBuilder("Question " + number + ". " + text + "\n");
-        StringBuilder h = new StringBuilder("<div><p><b>Question " + number + ".</b> " + TableHtml.escape(text) + "</p><ol type=\"a\">");
+        String title = TEXT.get("SelfCheck.question", number);
+        StringBuilder t = new StringBuilder(title + " " + text + "\n");
+        StringBuilder h = new StringBuilder("<div><p><b>" + title + "</b> " + TableHtml.escape(text) + "</p><ol type=\"a\">");
         for (int i = 0; i < options.size(); i++) {
             t.append("  ").append((char) ('a' + i)).append(") ").append(options.get(i)).append('\n');
             h.append("<li>").append(TableHtml.escape(options.get(i))).append("</li>");
         }
-        h.append("</ol><p><em>Answer in a cell: SelfCheck.answer(\"").append(lesson).append("\", ").append(number)
-                .append(", \"a\")</em></p></div>");
+        h.append("</ol><p><em>").append(TableHtml.escape(TEXT.get("SelfCheck.howToAnswer", lesson, number)))
+                .append("</em></p></div>");
         return Rendition.text(t.toString().stripTrailing()).withHtml(h.toString());
     }
 }

@@ -1,11 +1,14 @@
 package org.tl4j.data;
 
+import org.tl4j.course.Messages;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Loads an image set from the cache once per JVM; later calls share the same bytes. */
 final class CachedImages {
+    private static final Messages TEXT = Messages.of(CachedImages.class);
     private static final Map<String, ImageSet> LOADED = new ConcurrentHashMap<>();
 
     private CachedImages() {
@@ -27,13 +30,13 @@ final class CachedImages {
         Idx.Content images = Idx.read(DatasetCache.verifiedFile(imagesFile(dataset, split)));
         Idx.Content labels = Idx.read(DatasetCache.verifiedFile(labelsFile(dataset, split)));
         if (images.dims().length != 3 || labels.dims().length != 1 || images.dims()[0] != labels.dims()[0]) {
-            throw new DatasetException("The " + dataset + " " + split + " files do not match: images "
-                    + java.util.Arrays.toString(images.dims()) + ", labels " + java.util.Arrays.toString(labels.dims()) + ".");
+            throw new DatasetException(TEXT.get("CachedImages.filesDoNotMatch",
+                    dataset, split, java.util.Arrays.toString(images.dims()), java.util.Arrays.toString(labels.dims())));
         }
         for (byte b : labels.data()) {
             if ((b & 0xff) >= classes.size()) {
-                throw new DatasetException("The " + dataset + " " + split + " labels hold " + (b & 0xff)
-                        + ", past the " + classes.size() + " classes.");
+                throw new DatasetException(TEXT.get("CachedImages.labelPastClasses",
+                        dataset, split, b & 0xff, classes.size()));
             }
         }
         return new ImageSet(dataset + " " + split, images.dims()[1], images.dims()[2], images.data(), labels.data(), classes);

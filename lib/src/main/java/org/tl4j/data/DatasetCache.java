@@ -1,5 +1,7 @@
 package org.tl4j.data;
 
+import org.tl4j.course.Messages;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * files are whole: each file is compared once per JVM with the SHA-256 recorded in its manifest.
  */
 public final class DatasetCache {
+    private static final Messages TEXT = Messages.of(DatasetCache.class);
     public static final String ENV = "TL4J_DATA";
     public static final String PROPERTY = "tl4j.data";
     public static final String MANIFEST = "MANIFEST.sha256";
@@ -40,8 +43,7 @@ public final class DatasetCache {
                 return candidate;
             }
         }
-        throw new DatasetException("The data set cache was not found: set " + ENV
-                + " to the course's datasets/cache folder, or start from inside the course.");
+        throw new DatasetException(TEXT.get("DatasetCache.cacheNotFound", ENV));
     }
 
     /** A cache file, checked against the manifest the first time it is used in this JVM. */
@@ -52,16 +54,15 @@ public final class DatasetCache {
             return file;
         }
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException("The data set file " + file + " is missing.");
+            throw new DatasetException(TEXT.get("DatasetCache.fileMissing", file));
         }
         String expected = readManifest(dir).get(name);
         if (expected == null) {
-            throw new DatasetException("The cache manifest " + dir.resolve(MANIFEST) + " has no entry for " + name + ".");
+            throw new DatasetException(TEXT.get("DatasetCache.noManifestEntry", dir.resolve(MANIFEST), name));
         }
         String actual = sha256(file);
         if (!expected.equalsIgnoreCase(actual)) {
-            throw new DatasetException("The data set file " + file + " is damaged (SHA-256 " + actual
-                    + ", expected " + expected + ").");
+            throw new DatasetException(TEXT.get("DatasetCache.fileDamaged", file, actual, expected));
         }
         VERIFIED.add(file);
         return file;
@@ -71,12 +72,12 @@ public final class DatasetCache {
     public static Map<String, String> readManifest(Path dir) {
         Path manifest = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifest)) {
-            throw new DatasetException("The data set cache at " + dir + " is incomplete: " + MANIFEST + " is missing.");
+            throw new DatasetException(TEXT.get("DatasetCache.manifestMissing", dir, MANIFEST));
         }
         try {
             return parseChecksums(Files.readAllLines(manifest));
         } catch (IOException e) {
-            throw new DatasetException("Cannot read " + manifest + ": " + e.getMessage(), e);
+            throw new DatasetException(TEXT.get("DatasetCache.cannotRead", manifest, e.getMessage()), e);
         }
     }
 
@@ -113,7 +114,7 @@ public final class DatasetCache {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new DatasetException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new DatasetException(TEXT.get("DatasetCache.cannotRead", file, e.getMessage()), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

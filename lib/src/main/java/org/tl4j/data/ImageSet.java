@@ -6,6 +6,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tl4j.course.Messages;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.Random;
  * Every selection returns a new ImageSet and leaves this one unchanged.
  */
 public final class ImageSet {
+    private static final Messages TEXT = Messages.of(ImageSet.class);
     private final String name;
     private final int rows;
     private final int cols;
@@ -26,8 +28,8 @@ public final class ImageSet {
 
     public ImageSet(String name, int rows, int cols, byte[] pixels, byte[] labels, List<String> classNames) {
         if (pixels.length != (long) labels.length * rows * cols) {
-            throw new IllegalArgumentException("pixels hold " + pixels.length + " bytes but " + labels.length
-                    + " images of " + rows + "x" + cols + " need " + ((long) labels.length * rows * cols));
+            throw new IllegalArgumentException(TEXT.get("ImageSet.pixelsDoNotFit",
+                    pixels.length, labels.length, rows, cols, (long) labels.length * rows * cols));
         }
         this.name = name;
         this.rows = rows;
@@ -98,7 +100,7 @@ public final class ImageSet {
     /** n images drawn at random without replacement; the same seed gives the same images. */
     public ImageSet sample(int n, long seed) {
         if (n < 0 || n > size()) {
-            throw new IllegalArgumentException("cannot sample " + n + " images from " + size());
+            throw new IllegalArgumentException(TEXT.get("ImageSet.cannotSample", n, size()));
         }
         int[] order = shuffled(size(), seed);
         return select(Arrays.copyOf(order, n), name);
@@ -123,7 +125,7 @@ public final class ImageSet {
      */
     public ImageSet classes(int... keep) {
         if (keep.length == 0) {
-            throw new IllegalArgumentException("name at least one class to keep");
+            throw new IllegalArgumentException(TEXT.get("ImageSet.nameAClass"));
         }
         int[] newLabel = new int[numClasses()];
         java.util.Arrays.fill(newLabel, -1);
@@ -131,11 +133,11 @@ public final class ImageSet {
         for (int k = 0; k < keep.length; k++) {
             int c = keep[k];
             if (c < 0 || c >= numClasses()) {
-                throw new IllegalArgumentException("class " + c + " does not exist: " + name + " has classes 0.."
-                        + (numClasses() - 1) + " " + classNames);
+                throw new IllegalArgumentException(TEXT.get("ImageSet.noSuchClass",
+                        c, name, numClasses() - 1, classNames));
             }
             if (newLabel[c] >= 0) {
-                throw new IllegalArgumentException("class " + c + " is named twice");
+                throw new IllegalArgumentException(TEXT.get("ImageSet.classNamedTwice", c));
             }
             newLabel[c] = k;
             names.add(classNames.get(c));
@@ -172,15 +174,15 @@ public final class ImageSet {
         int total = 0;
         for (int n : counts) {
             if (n < 1) {
-                throw new IllegalArgumentException("images per class must be at least 1, got " + n);
+                throw new IllegalArgumentException(TEXT.get("ImageSet.perClassAtLeastOne", n));
             }
             total += n;
         }
         int[] available = classCounts();
         for (int c = 0; c < available.length; c++) {
             if (available[c] < total) {
-                throw new IllegalArgumentException(name + " has only " + available[c] + " images of class "
-                        + classNames.get(c) + ", fewer than the " + total + " per class asked for");
+                throw new IllegalArgumentException(TEXT.get("ImageSet.tooFewImages",
+                        name, available[c], classNames.get(c), total));
             }
         }
         int[] order = shuffled(size(), seed);
@@ -210,7 +212,7 @@ public final class ImageSet {
     /** Two disjoint parts, each class split in the same proportion: e.g. training and validation. */
     public Split split(double firstFraction, long seed) {
         if (!(firstFraction > 0 && firstFraction < 1)) {
-            throw new IllegalArgumentException("the fraction must be between 0 and 1 (exclusive), got " + firstFraction);
+            throw new IllegalArgumentException(TEXT.get("ImageSet.fractionOutOfRange", firstFraction));
         }
         int[] order = shuffled(size(), seed);
         int[] counts = classCounts();
@@ -253,7 +255,7 @@ public final class ImageSet {
      */
     public ImageSet augmented(Shift shift, int copies) {
         if (copies < 0) {
-            throw new IllegalArgumentException("copies must be >= 0, got " + copies);
+            throw new IllegalArgumentException(TEXT.get("ImageSet.copiesNegative", copies));
         }
         int n = rows * cols;
         int size = size();
@@ -292,7 +294,7 @@ public final class ImageSet {
     /** Mini-batches of this set in a fixed order (shuffle first with {@link #sample} if needed). */
     public DataSetIterator batches(int batchSize) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            throw new IllegalArgumentException(TEXT.get("ImageSet.batchSizeAtLeastOne", batchSize));
         }
         List<DataSet> list = new ArrayList<>(toDataSet().batchBy(batchSize));
         return new ExistingDataSetIterator(list);
@@ -301,7 +303,7 @@ public final class ImageSet {
     /** Mini-batches in a new random order every epoch (every reset), seeded. */
     public DataSetIterator shuffledBatches(int batchSize, long seed) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            throw new IllegalArgumentException(TEXT.get("ImageSet.batchSizeAtLeastOne", batchSize));
         }
         return new ShuffledBatches(toDataSet(), batchSize, seed);
     }
@@ -313,8 +315,7 @@ public final class ImageSet {
 
     private void checkIndex(int i) {
         if (i < 0 || i >= size()) {
-            throw new IndexOutOfBoundsException("image " + i + " does not exist: " + name + " has " + size()
-                    + " images (0.." + (size() - 1) + ")");
+            throw new IndexOutOfBoundsException(TEXT.get("ImageSet.noSuchImage", i, name, size(), size() - 1));
         }
     }
 

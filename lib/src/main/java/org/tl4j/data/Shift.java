@@ -1,5 +1,7 @@
 package org.tl4j.data;
 
+import org.tl4j.course.Messages;
+
 import java.util.Random;
 
 /**
@@ -41,7 +43,7 @@ public interface Shift {
      */
     static Shift jitter(int pixels, double degrees, long seed) {
         if (pixels < 0 || degrees < 0) {
-            throw new IllegalArgumentException("jitter needs pixels >= 0 and degrees >= 0, got " + pixels + " and " + degrees);
+            throw new IllegalArgumentException(Named.TEXT.get("Shift.jitterNegative", pixels, degrees));
         }
         return new Named("jittered ±" + pixels + "px ±" + (int) degrees + "°", (px, rows, cols, i) -> {
             Random random = new Random(seed * 1_000_003L + i);
@@ -80,7 +82,7 @@ public interface Shift {
     /** Gaussian noise of this standard deviation (in grey levels); the same seed gives the same noise. */
     static Shift noise(double sigma, long seed) {
         if (sigma < 0) {
-            throw new IllegalArgumentException("noise sigma must be >= 0, got " + sigma);
+            throw new IllegalArgumentException(Named.TEXT.get("Shift.noiseNegative", sigma));
         }
         return new Named("noise \u03c3=" + (int) sigma, (px, rows, cols, i) -> {
             Random random = new Random(seed * 1_000_003L + i);
@@ -95,7 +97,7 @@ public interface Shift {
     /** A box blur over (2 radius + 1)^2 neighbours. */
     static Shift blur(int radius) {
         if (radius < 1) {
-            throw new IllegalArgumentException("blur radius must be >= 1, got " + radius);
+            throw new IllegalArgumentException(Named.TEXT.get("Shift.blurRadius", radius));
         }
         return new Named("blurred r=" + radius, (px, rows, cols, i) -> {
             int[] out = new int[px.length];
@@ -143,6 +145,9 @@ public interface Shift {
 
     /** A shift with a name. */
     record Named(String name, PixelMap body) implements Shift {
+        /** The package's texts, here because an interface cannot hold a private field. */
+        private static final Messages TEXT = Messages.of(Shift.class);
+
         @Override
         public int[] apply(int[] pixels, int rows, int cols, int index) {
             return body.apply(pixels, rows, cols, index);

@@ -5,6 +5,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.tl4j.backend.HostFloats;
+import org.tl4j.course.Messages;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * epoch: the same seed, the same run.
  */
 public final class ShuffledBatches implements DataSetIterator {
+    private static final Messages TEXT = Messages.of(ShuffledBatches.class);
     private final DataSet all;
     private final int batch;
     private final long seed;
@@ -30,7 +32,7 @@ public final class ShuffledBatches implements DataSetIterator {
 
     public static DataSetIterator of(DataSet all, int batch, long seed) {
         if (batch < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
+            throw new IllegalArgumentException(TEXT.get("ImageSet.batchSizeAtLeastOne", batch));
         }
         return new ShuffledBatches(all, batch, seed);
     }

@@ -1,5 +1,7 @@
 package org.tl4j.data;
 
+import org.tl4j.course.Messages;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  * {@code Target.of("digits 5-9", Mnist.train().classes(5, 6, 7, 8, 9), Mnist.test().classes(5, 6, 7, 8, 9)).train(10)}
  */
 public final class Target {
+    private static final Messages TEXT = Messages.of(Target.class);
     /** Test images drawn with this seed, whatever the run's seed. */
     public static final long TEST_SEED = 2024;
 
@@ -23,15 +26,15 @@ public final class Target {
 
     private Target(String name, ImageSet pool, ImageSet testPool, int train, int validation, int test) {
         if (pool.numClasses() != testPool.numClasses()) {
-            throw new IllegalArgumentException("the training pool has " + pool.numClasses() + " classes, the test pool "
-                    + testPool.numClasses() + ": give both the same classes");
+            throw new IllegalArgumentException(TEXT.get("Target.poolClassesDiffer",
+                    pool.numClasses(), testPool.numClasses()));
         }
         this.name = name;
         this.pool = pool;
         this.testPool = testPool;
-        this.train = positive(train, "training");
-        this.validation = positive(validation, "validation");
-        this.test = positive(test, "test");
+        this.train = positive(train, TEXT.get("Target.training"));
+        this.validation = positive(validation, TEXT.get("Target.validation"));
+        this.test = positive(test, TEXT.get("Target.test"));
     }
 
     /** A task from its training pool and its test pool (e.g. MNIST's training and test files); 10 / 50 / 200 per class. */
@@ -91,7 +94,7 @@ public final class Target {
 
     private static int positive(int n, String what) {
         if (n < 1) {
-            throw new IllegalArgumentException(what + " images per class must be at least 1, got " + n);
+            throw new IllegalArgumentException(TEXT.get("Target.perClassAtLeastOne", what, n));
         }
         return n;
     }

@@ -1,9 +1,12 @@
 package org.tl4j.data;
 
+import org.tl4j.course.Messages;
+
 import java.util.Random;
 
 /** Small seeded 2-D classification problems for learning how networks learn. */
 public final class Toy {
+    private static final Messages TEXT = Messages.of(Toy.class);
     private Toy() {
     }
 
@@ -41,10 +44,10 @@ public final class Toy {
 
     private static void check(int n, double noise) {
         if (n < 2) {
-            throw new IllegalArgumentException("need at least 2 points per class, got " + n);
+            throw new IllegalArgumentException(TEXT.get("Toy.pointsPerClass", n));
         }
         if (noise < 0) {
-            throw new IllegalArgumentException("noise must be >= 0, got " + noise);
+            throw new IllegalArgumentException(TEXT.get("Toy.noiseNegative", noise));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.tl4j.evaluate;
 
 import org.knowm.xchart.CategoryChart;
+import org.tl4j.course.Messages;
 import org.tl4j.train.Run;
 import org.tl4j.viz.ErrorBars;
 import org.tl4j.viz.TabledResult;
@@ -19,6 +20,7 @@ import java.util.Map;
  * same seeds (so arms compare pair by pair). Figures are test accuracies of the epochs validation chose.
  */
 public final class Arms extends TabledResult {
+    private static final Messages TEXT = Messages.of(Arms.class);
     private final String title;
     private final Map<String, List<Run>> runs = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Double>>> measures = new LinkedHashMap<>();
@@ -48,12 +50,12 @@ public final class Arms extends TabledResult {
     public Estimate measured(String arm, String measure) {
         Map<String, List<Double>> m = measures.get(measure);
         if (m == null) {
-            throw new IllegalArgumentException("nothing measured as \"" + measure + "\": the experiment measured " + measures());
+            throw new IllegalArgumentException(TEXT.get("Arms.notMeasured", measure, measures()));
         }
         List<Double> values = m.get(arm);
         if (values == null) {
             runs(arm); // names the arms when this one does not exist
-            throw new IllegalArgumentException("\"" + measure + "\" was not measured for " + arm);
+            throw new IllegalArgumentException(TEXT.get("Arms.notMeasuredForArm", measure, arm));
         }
         return Estimate.of(values);
     }
@@ -70,7 +72,7 @@ public final class Arms extends TabledResult {
     public List<Run> runs(String arm) {
         List<Run> r = runs.get(arm);
         if (r == null) {
-            throw new IllegalArgumentException("no arm \"" + arm + "\": the experiment ran " + arms());
+            throw new IllegalArgumentException(TEXT.get("Arms.noArm", arm, arms()));
         }
         return r;
     }

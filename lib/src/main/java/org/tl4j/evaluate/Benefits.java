@@ -1,6 +1,7 @@
 package org.tl4j.evaluate;
 
 import org.knowm.xchart.XYChart;
+import org.tl4j.course.Messages;
 import org.tl4j.viz.ErrorLines;
 import org.tl4j.viz.TabledResult;
 import tech.tablesaw.api.IntColumn;
@@ -19,6 +20,7 @@ import java.util.Map;
  * chose). Comparisons pair two arms seed by seed.
  */
 public final class Benefits extends TabledResult {
+    private static final Messages TEXT = Messages.of(Benefits.class);
 
     /** One benefit, and how to read it off one run's curve. */
     public enum Benefit {
@@ -41,8 +43,7 @@ public final class Benefits extends TabledResult {
          */
         public double of(double[] testCurve, int chosenEpoch) {
             if (testCurve.length < 2 || chosenEpoch < 1 || chosenEpoch > testCurve.length) {
-                throw new IllegalArgumentException("a test curve of at least 2 epochs and a chosen epoch within it, got "
-                        + testCurve.length + " epochs and epoch " + chosenEpoch);
+                throw new IllegalArgumentException(TEXT.get("Benefits.curveTooShort", testCurve.length, chosenEpoch));
             }
             return switch (this) {
                 case START -> testCurve[0];
@@ -81,7 +82,7 @@ public final class Benefits extends TabledResult {
     private List<Curve> curves(String arm) {
         List<Curve> c = curves.get(arm);
         if (c == null) {
-            throw new IllegalArgumentException("no arm \"" + arm + "\": the arms are " + arms());
+            throw new IllegalArgumentException(TEXT.get("Benefits.noArm", arm, arms()));
         }
         return c;
     }

@@ -1,5 +1,7 @@
 package org.tl4j.evaluate;
 
+import org.tl4j.course.Messages;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import java.util.List;
  * experiment cannot tell them apart, whatever the means say.
  */
 public record Comparison(String a, String b, Estimate difference) {
+    private static final Messages TEXT = Messages.of(Comparison.class);
 
     /** What the experiment allows one to say. */
     public enum Verdict {
@@ -19,8 +22,8 @@ public record Comparison(String a, String b, Estimate difference) {
     /** A - B per seed; both lists hold one value per seed, in the same seed order. Accuracies: A - B lies in [-1, 1]. */
     public static Comparison paired(String a, List<Double> aValues, String b, List<Double> bValues) {
         if (aValues.size() != bValues.size()) {
-            throw new IllegalArgumentException("a paired comparison needs the same seeds on both sides: " + a + " has "
-                    + aValues.size() + " runs, " + b + " has " + bValues.size());
+            throw new IllegalArgumentException(TEXT.get("Comparison.seedsDiffer",
+                    a, aValues.size(), b, bValues.size()));
         }
         List<Double> d = new ArrayList<>();
         for (int i = 0; i < aValues.size(); i++) {

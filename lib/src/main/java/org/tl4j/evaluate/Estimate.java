@@ -1,6 +1,7 @@
 package org.tl4j.evaluate;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.tl4j.course.Messages;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Locale;
  * distribution. With one run there is no interval (NaN bounds): one seed cannot say how much seeds matter.
  */
 public record Estimate(List<Double> values, double mean, double sd, double low, double high) {
+    private static final Messages TEXT = Messages.of(Estimate.class);
     public static final double LEVEL = 0.95;
 
     public Estimate {
@@ -19,7 +21,7 @@ public record Estimate(List<Double> values, double mean, double sd, double low, 
 
     public static Estimate of(List<Double> values) {
         if (values.isEmpty()) {
-            throw new IllegalArgumentException("an estimate needs at least one run");
+            throw new IllegalArgumentException(TEXT.get("Estimate.noRuns"));
         }
         int n = values.size();
         double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();

@@ -1,6 +1,7 @@
 package org.tl4j.evaluate;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.tl4j.course.Messages;
 import org.tl4j.data.Target;
 import org.tl4j.train.Plan;
 import org.tl4j.train.Run;
@@ -22,6 +23,7 @@ import java.util.function.ToDoubleFunction;
  * {@code Experiment.on(target, 5).arm("all at once", seed -> ..., Experiment.plain(plan)).run()}
  */
 public final class Experiment {
+    private static final Messages TEXT = Messages.of(Experiment.class);
     /** Seeds are 100, 101, ...: the same in every lesson. */
     public static final long FIRST_SEED = 100;
 
@@ -41,7 +43,7 @@ public final class Experiment {
 
     private Experiment(Target target, int seeds) {
         if (seeds < 1) {
-            throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            throw new IllegalArgumentException(TEXT.get("Experiment.seedsAtLeastOne", seeds));
         }
         this.target = target;
         this.seeds = seeds;
@@ -59,7 +61,7 @@ public final class Experiment {
     /** An arm: how to build its network for a seed, and how to train it. */
     public Experiment arm(String name, LongFunction<MultiLayerNetwork> build, Training training) {
         if (arms.stream().anyMatch(a -> a.name().equals(name))) {
-            throw new IllegalArgumentException("the experiment already has an arm \"" + name + "\"");
+            throw new IllegalArgumentException(TEXT.get("Experiment.armTwice", name));
         }
         arms.add(new Arm(name, build, training));
         return this;
@@ -74,7 +76,7 @@ public final class Experiment {
     /** Runs every arm on every seed (a progress bar counts the runs). */
     public Arms run() {
         if (arms.isEmpty()) {
-            throw new IllegalStateException("add at least one arm first");
+            throw new IllegalStateException(TEXT.get("Experiment.addAnArm"));
         }
         Arms results = new Arms(target.name());
         ProgressBar bar = ProgressBar.start("runs", (long) seeds * arms.size());

@@ -1,6 +1,7 @@
 package org.tl4j.evaluate;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.tl4j.course.Messages;
 import org.tl4j.data.Target;
 import org.tl4j.train.History;
 import org.tl4j.train.Plan;
@@ -18,13 +19,14 @@ import java.util.function.LongFunction;
  * {@code LearningCurves.on(target, Plan.epochs(20).batch(10)).arm("transfer", seed -> ...).run(5)}
  */
 public final class LearningCurves {
+    private static final Messages TEXT = Messages.of(LearningCurves.class);
     private final Target target;
     private final Plan plan;
     private final Map<String, LongFunction<MultiLayerNetwork>> arms = new LinkedHashMap<>();
 
     private LearningCurves(Target target, Plan plan) {
         if (plan.epochs() < 2) {
-            throw new IllegalArgumentException("a learning curve needs at least 2 epochs (a slope), got " + plan.epochs());
+            throw new IllegalArgumentException(TEXT.get("LearningCurves.twoEpochs", plan.epochs()));
         }
         this.target = target;
         this.plan = plan;
@@ -37,7 +39,7 @@ public final class LearningCurves {
     /** An arm: how to build its network for a seed; it trains with the plan's epochs and batch size. */
     public LearningCurves arm(String name, LongFunction<MultiLayerNetwork> build) {
         if (arms.containsKey(name)) {
-            throw new IllegalArgumentException("there is already an arm \"" + name + "\"");
+            throw new IllegalArgumentException(TEXT.get("LearningCurves.armTwice", name));
         }
         arms.put(name, build);
         return this;
@@ -45,10 +47,10 @@ public final class LearningCurves {
 
     public Benefits run(int seeds) {
         if (arms.isEmpty()) {
-            throw new IllegalStateException("add at least one arm first");
+            throw new IllegalStateException(TEXT.get("Experiment.addAnArm"));
         }
         if (seeds < 1) {
-            throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            throw new IllegalArgumentException(TEXT.get("Experiment.seedsAtLeastOne", seeds));
         }
         Benefits benefits = new Benefits(target.name(), plan.epochs());
         ProgressBar bar = ProgressBar.start("learning curves", (long) seeds * arms.size());

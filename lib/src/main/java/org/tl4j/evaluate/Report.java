@@ -11,6 +11,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import org.tl4j.course.Messages;
 import org.tl4j.data.ImageSet;
 import org.tl4j.viz.ImageGrid;
 import org.tl4j.viz.Rendition;
@@ -29,6 +30,7 @@ import java.util.Locale;
  * the most confident mistakes. Computed by DL4J's Evaluation.
  */
 public final class Report implements Visual {
+    private static final Messages TEXT = Messages.of(Report.class);
     private final ImageSet data;
     private final Evaluation eval;
     private final int[] predicted;
@@ -45,8 +47,8 @@ public final class Report implements Visual {
     public static Report of(MultiLayerNetwork net, ImageSet data) {
         long outputs = net.layerSize(net.getnLayers() - 1);
         if (outputs != data.numClasses()) {
-            throw new IllegalArgumentException("The network has " + outputs + " outputs but " + data.name() + " has "
-                    + data.numClasses() + " classes " + data.classNames());
+            throw new IllegalArgumentException(TEXT.get("Report.outputsDoNotMatch",
+                    outputs, data.name(), data.numClasses(), data.classNames()));
         }
         DataSet ds = data.toDataSet();
         INDArray probs = net.output(ds.getFeatures(), false);
@@ -132,7 +134,7 @@ public final class Report implements Visual {
         Integer[] wrong = java.util.stream.IntStream.range(0, predicted.length)
                 .filter(i -> predicted[i] != data.label(i)).boxed().toArray(Integer[]::new);
         if (wrong.length == 0) {
-            throw new IllegalStateException("no mistakes: the network classifies all " + data.size() + " images correctly");
+            throw new IllegalStateException(TEXT.get("Report.noMistakes", data.size()));
         }
         Arrays.sort(wrong, Comparator.comparingDouble((Integer i) -> -confidence[i]));
         int n = Math.min(count, wrong.length);

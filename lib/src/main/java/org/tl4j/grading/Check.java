@@ -1,6 +1,6 @@
 package org.tl4j.grading;
 
-import java.util.Locale;
+import org.tl4j.course.Messages;
 
 /**
  * The checks of the graded exercises. Each one compares a student's answer with a value it is
@@ -8,6 +8,8 @@ import java.util.Locale;
  * expected, what was found and where to look. When they agree it returns a short confirmation.
  */
 public final class Check {
+    static final Messages TEXT = Messages.of(Check.class);
+
     private Check() {
     }
 
@@ -15,8 +17,7 @@ public final class Check {
     public static String close(String what, Object actual, double expected, double tolerance) {
         double value = number(what, actual);
         if (Double.isNaN(value) || Math.abs(value - expected) > tolerance) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s should be %s (within %s), but it is %s.",
-                    what, expected, tolerance, value));
+            throw new AssertionError(TEXT.get("Check.notClose", what, expected, tolerance, value));
         }
         return "ok: " + what + " = " + value;
     }
@@ -29,7 +30,7 @@ public final class Check {
                 found += " (" + article(actual.getClass().getSimpleName()) + ")";
                 wanted += " (" + article(expected.getClass().getSimpleName()) + ")";
             }
-            throw new AssertionError(what + " should be " + wanted + ", but it is " + found + ".");
+            throw new AssertionError(TEXT.get("Check.notEqual", what, wanted, found));
         }
         return "ok: " + what + " = " + actual;
     }
@@ -46,19 +47,20 @@ public final class Check {
         return o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte;
     }
 
-    /** "an Integer (2)", "a String (b)": a value with its type, for error messages. */
+    /** "an Integer (2)", "a String (b)" ("do tipo Integer (2)"): a value with its type, for error messages. */
     static String typed(Object value) {
         return article(value.getClass().getSimpleName()) + " (" + value + ")";
     }
 
     static String article(String type) {
-        return ("AEIOU".indexOf(type.isEmpty() ? 'x' : type.charAt(0)) >= 0 ? "an " : "a ") + type;
+        boolean vowel = "AEIOU".indexOf(type.isEmpty() ? 'x' : type.charAt(0)) >= 0;
+        return TEXT.get(vowel ? "Check.articleAn" : "Check.articleA", type);
     }
 
     /** A condition, with the advice to show when it does not hold. */
     public static String that(String what, boolean condition, String advice) {
         if (!condition) {
-            throw new AssertionError(what + ": not yet. " + advice);
+            throw new AssertionError(TEXT.get("Check.notYet", what, advice));
         }
         return "ok: " + what;
     }
@@ -67,32 +69,32 @@ public final class Check {
     public static String oneOf(String what, Object actual, Object... choices) {
         for (Object c : choices) {
             if (c.equals(actual)) {
-                return "ok: " + what + " = " + actual + " (one of the choices; graded when your work is collected)";
+                return "ok: " + TEXT.get("Check.oneOfTheChoices", what, actual);
             }
         }
         String type = choices.length == 0 ? "" : " (" + article(choices[0].getClass().getSimpleName()) + ")";
-        throw new AssertionError(what + " should be one of " + java.util.Arrays.toString(choices) + type + ", but it is "
-                + (actual == null ? "null" : typed(actual)) + ".");
+        throw new AssertionError(TEXT.get("Check.notOneOf", what, java.util.Arrays.toString(choices), type,
+                actual == null ? "null" : typed(actual)));
     }
 
     /** An array of the expected shape whose every element is within a tolerance of the expected one. */
     public static String arrays(String what, Object actual, org.nd4j.linalg.api.ndarray.INDArray expected, double tolerance) {
         if (!(actual instanceof org.nd4j.linalg.api.ndarray.INDArray a)) {
-            throw new AssertionError(what + " should be an INDArray, but it is " + (actual == null ? "null" : typed(actual)) + ".");
+            throw new AssertionError(TEXT.get("Check.notAnArray", what, actual == null ? "null" : typed(actual)));
         }
         if (!java.util.Arrays.equals(a.shape(), expected.shape())) {
-            throw new AssertionError(what + " should have shape " + java.util.Arrays.toString(expected.shape()) + ", but it has "
-                    + java.util.Arrays.toString(a.shape()) + ".");
+            throw new AssertionError(TEXT.get("Check.wrongShape", what, java.util.Arrays.toString(expected.shape()),
+                    java.util.Arrays.toString(a.shape())));
         }
         org.nd4j.linalg.api.ndarray.INDArray gap = org.nd4j.linalg.ops.transforms.Transforms.abs(
                 a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sub(expected.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)), false);
         double worst = gap.maxNumber().doubleValue();
         if (!(worst <= tolerance)) {
             long[] at = org.nd4j.linalg.api.shape.Shape.ind2subC(gap, gap.argMax().getLong(0));
-            throw new AssertionError(String.format(Locale.ROOT, "%s differs from the expected values: by %.3g at %s (tolerance %s).",
+            throw new AssertionError(TEXT.get("Check.arraysDiffer",
                     what, worst, java.util.Arrays.toString(at), tolerance));
         }
-        return "ok: " + what + " has shape " + java.util.Arrays.toString(a.shape()) + " and the expected values";
+        return "ok: " + TEXT.get("Check.arraysAgree", what, java.util.Arrays.toString(a.shape()));
     }
 
     /** The answer's value as a number, or an error that names the type that was given instead. */
@@ -100,7 +102,6 @@ public final class Check {
         if (actual instanceof Number n) {
             return n.doubleValue();
         }
-        throw new AssertionError(what + " should be a number, but it is "
-                + (actual == null ? "null" : typed(actual)) + ".");
+        throw new AssertionError(TEXT.get("Check.notANumber", what, actual == null ? "null" : typed(actual)));
     }
 }

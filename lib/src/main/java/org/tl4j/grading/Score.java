@@ -7,7 +7,6 @@ import org.tl4j.viz.Visual;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -45,7 +44,7 @@ public final class Score implements Visual {
     /** A score of at most {@code points}. */
     public static Score outOf(double points) {
         if (!(points > 0)) {
-            throw new IllegalArgumentException("a graded cell is worth more than 0 points, not " + points);
+            throw new IllegalArgumentException(Check.TEXT.get("Score.noPoints", points));
         }
         return new Score(points);
     }
@@ -81,7 +80,7 @@ public final class Score implements Visual {
         return run(what, () -> {
             Object given = answer.get();
             if (!Check.same(given, right)) {
-                throw new AssertionError(what + " = " + given + " is not the best choice.");
+                throw new AssertionError(Check.TEXT.get("Score.notTheBestChoice", what, given));
             }
             return "ok: " + what + " = " + given;
         }, true);
@@ -146,17 +145,17 @@ public final class Score implements Visual {
             if (!(e instanceof StackOverflowError)) {
                 throw e;  // a stopped cell, a full heap: not the check's business
             }
-            line = "\u2717 " + what + ": your code never stopped calling itself (StackOverflowError).";
+            line = "\u2717 " + Check.TEXT.get("Score.endlessRecursion", what);
         } catch (Throwable e) {
-            line = "\u2717 " + what + ": your code threw " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + ".";
+            line = "\u2717 " + Check.TEXT.get("Score.threw", what, e.getClass().getSimpleName(),
+                    e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         } finally {
             System.setErr(err);
         }
         System.out.println(line);
         String stderr = printed.toString(StandardCharsets.UTF_8).strip();
         if (!stderr.isEmpty()) {
-            System.out.println("  (your code printed to System.err: " + shortened(stderr) + ")");
+            System.out.println("  " + Check.TEXT.get("Score.printedToErr", shortened(stderr)));
         }
         return this;
     }
@@ -167,16 +166,10 @@ public final class Score implements Visual {
 
     private String summary() {
         if (checks == 0) {
-            return formsPassed == forms && forms > 0
-                    ? "your answer has the right form; it is graded when your work is collected."
-                    : "your answer does not have the right form yet (see above).";
+            return Check.TEXT.get(formsPassed == forms && forms > 0 ? "Score.rightForm" : "Score.notTheRightForm");
         }
-        String s = String.format(Locale.ROOT, "%d of %d checks passed: %s of %s points", passed, checks,
-                number(earned()), number(points));
-        if (passed < checks && lookAt != null) {
-            s += ". Look again at " + lookAt;
-        }
-        return s + ".";
+        String s = Check.TEXT.get("Score.passed", passed, checks, number(earned()), number(points));
+        return passed < checks && lookAt != null ? Check.TEXT.get("Score.lookAgain", s, lookAt) : s + ".";
     }
 
     private static String number(double v) {
@@ -186,7 +179,7 @@ public final class Score implements Visual {
     /** Plain text is the points alone (what nbgrader reads); HTML says it in words. */
     @Override
     public Rendition render() {
-        return Rendition.text(String.valueOf(earned())).withHtml("<p><b>Score</b>: " + TableHtml.escape(summary()) + "</p>");
+        return Rendition.text(String.valueOf(earned())).withHtml("<p><b>" + Check.TEXT.get("Score.title") + "</b>: " + TableHtml.escape(summary()) + "</p>");
     }
 
     @Override

@@ -37,13 +37,11 @@ public final class TransferCheck {
         List<String> frozen = frozenNames(net);
         List<String> expected = Layers.names(original).subList(0, features);
         if (!frozen.equals(expected)) {
-            throw new AssertionError(String.format("%s: you froze %d layers %s; a feature extractor freezes every "
-                    + "convolutional and pooling layer and nothing above them (lesson 4, the frozen base): compare "
-                    + "with the layer names the setup cell printed.", what, frozen.size(), frozen));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.notAFeatureExtractor", what, frozen.size(), frozen));
         }
         keepsSourceWeights(what, net, original, features);
         outputs(what, net, classes);
-        return "ok: " + what + " freezes " + expected + " with the source's weights and has a new head of " + classes;
+        return "ok: " + Check.TEXT.get("TransferCheck.featureExtractor", what, expected, classes);
     }
 
     /** Nothing frozen, every layer below the head starts from the source's weights, a new head of {@code classes}. */
@@ -52,12 +50,11 @@ public final class TransferCheck {
         MultiLayerNetwork original = sameLayers(what, net, source);
         List<String> frozen = frozenNames(net);
         if (!frozen.isEmpty()) {
-            throw new AssertionError(String.format("%s: you froze %d layers %s; fine-tuning every layer freezes none: 0.",
-                    what, frozen.size(), frozen));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.frozeWhileFineTuning", what, frozen.size(), frozen));
         }
         keepsSourceWeights(what, net, original, net.getnLayers() - 1);
         outputs(what, net, classes);
-        return "ok: " + what + " starts from the source's weights, nothing frozen, a new head of " + classes;
+        return "ok: " + Check.TEXT.get("TransferCheck.fineTunesAll", what, classes);
     }
 
     /**
@@ -77,16 +74,15 @@ public final class TransferCheck {
             }
         }
         if (weighted.size() != k) {
-            throw new AssertionError(String.format("%s: %d weighted layers %s have the source's weights; %d were asked for. "
-                    + "(k counts the layers with weights, conv1, conv2, fc, from the bottom; the pooling layers between "
-                    + "them come along: lesson 7, copying the first k layers.)", what, weighted.size(), weighted, k));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.wrongCopyCount",
+                    what, weighted.size(), weighted, k));
         }
         List<String> frozenNow = frozenNames(net);
         List<String> expected = frozen ? names.subList(0, span) : List.of();
         if (!frozenNow.equals(expected)) {
-            throw new AssertionError(String.format("%s: the frozen layers are %s; they should be %s.", what, frozenNow, expected));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.wrongFrozen", what, frozenNow, expected));
         }
-        return "ok: " + what + " copies " + weighted + (frozen ? ", frozen" : ", trainable");
+        return "ok: " + Check.TEXT.get(frozen ? "TransferCheck.copiesFrozen" : "TransferCheck.copiesTrainable", what, weighted);
     }
 
     /** The learning rate (Adam) a layer of the network trains with. */
@@ -95,16 +91,14 @@ public final class TransferCheck {
         int i = Layers.index(net, layer);
         org.deeplearning4j.nn.conf.layers.Layer conf = Layers.conf(net, i);
         if (Layers.isFrozen(net, i) || !(conf instanceof BaseLayer)) {
-            throw new AssertionError(what + ": layer " + layer + " does not train (frozen or without weights), so it has no learning rate.");
+            throw new AssertionError(Check.TEXT.get("TransferCheck.noLearningRate", what, layer));
         }
         IUpdater updater = ((BaseLayer) conf).getIUpdater();
         double rate = updater.getLearningRate(0, 0);
         if (Math.abs(rate - expected) > 1e-3 * expected) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s: %s trains with a learning rate of %s; it should be %s. "
-                    + "Lesson 5 (discriminative learning rates) shows how one layer gets a rate of its own.",
-                    what, layer, rate, expected));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.wrongLearningRate", what, layer, rate, expected));
         }
-        return String.format(Locale.ROOT, "ok: %s trains %s at %s", what, layer, rate);
+        return "ok: " + Check.TEXT.get("TransferCheck.learningRate", what, layer, rate);
     }
 
     /**
@@ -115,14 +109,13 @@ public final class TransferCheck {
     public static String accuracy(String what, Object reported, Object answer, String dataset, int perClass, long seed,
                                   double atLeast, int... classes) {
         double claimed = Check.number(what, reported);
-        MultiLayerNetwork net = network("the trained network", answer);
+        MultiLayerNetwork net = network(Check.TEXT.get("TransferCheck.theTrainedNetwork"), answer);
         ImageSet validation = images(dataset, false).classes(classes).perClass(perClass, seed);
         double measured = Report.of(net, validation).accuracy();
         if (Math.abs(claimed - measured) > 1e-6) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s is %s, but the network reaches %.4f on the validation "
-                    + "set: report the accuracy of this network on it, as a fraction from 0 to 1.", what, claimed, measured));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.wrongAccuracy", what, claimed, measured));
         }
-        reaches("the network", net, dataset, atLeast, classes);
+        reaches(Check.TEXT.get("TransferCheck.theNetwork"), net, dataset, atLeast, classes);
         return String.format(Locale.ROOT, "ok: %s = %.3f", what, claimed);
     }
 
@@ -132,30 +125,28 @@ public final class TransferCheck {
         ImageSet heldOut = images(dataset, false).classes(classes).perClass(HELD_OUT, HELD_OUT_SEED);
         double measured = Report.of(net, heldOut).accuracy();
         if (measured < atLeast) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s reaches %.1f%% on %d held-out test images; at least "
-                    + "%.0f%% is expected: has it been trained as the exercise says?", what, 100 * measured, heldOut.size(), 100 * atLeast));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.tooLow",
+                    what, 100 * measured, heldOut.size(), 100 * atLeast));
         }
-        return String.format(Locale.ROOT, "ok: %s reaches %.1f%% on held-out images", what, 100 * measured);
+        return "ok: " + Check.TEXT.get("TransferCheck.reaches", what, 100 * measured);
     }
 
     /** The relative change of one layer's weights from the source: recomputed here from the named source. */
     public static String movement(String what, Object reported, Object answer, String source, String layer) {
         double claimed = Check.number(what, reported);
-        MultiLayerNetwork net = network("the fine-tuned network", answer);
+        MultiLayerNetwork net = network(Check.TEXT.get("TransferCheck.theFineTunedNetwork"), answer);
         MultiLayerNetwork original = Zoo.load(source).network();
         tech.tablesaw.api.Table movement = Networks.movement(original, net);
         int row = movement.stringColumn("layer").indexOf(layer);
         if (row < 0) {
-            throw new AssertionError(what + ": the network has no layer \"" + layer + "\" with weights.");
+            throw new AssertionError(Check.TEXT.get("TransferCheck.noSuchLayer", what, layer));
         }
         double moved = movement.doubleColumn("relative change").getDouble(row);
         if (!(moved > 0)) {
-            throw new AssertionError(what + ": " + layer + " has not moved from the source's weights: train the network first.");
+            throw new AssertionError(Check.TEXT.get("TransferCheck.notMoved", what, layer));
         }
         if (Math.abs(claimed - moved) > 1e-6 + 1e-3 * moved) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s is %s, but %s moved %.5f from the source: measure "
-                    + "the change between the source's weights and the fine-tuned ones, as lesson 5 does after training.",
-                    what, claimed, layer, moved));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.wrongMovement", what, claimed, layer, moved));
         }
         return String.format(Locale.ROOT, "ok: %s = %.5f", what, moved);
     }
@@ -171,8 +162,7 @@ public final class TransferCheck {
         ImageSet validation = images(dataset, false).classes(classes).perClass(100, 2);
         double probe = Similarity.linearProbe(Zoo.load(source), train, validation, 5, 1);
         if (Math.abs(claimed - probe) > 0.02) {
-            throw new AssertionError(String.format(Locale.ROOT, "%s is %.3f, but the probe with the exercise's recipe "
-                    + "gives %.3f: use the train and validation sets of the setup cell, 5 epochs and seed 1.", what, claimed, probe));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.wrongProbe", what, claimed, probe));
         }
         return String.format(Locale.ROOT, "ok: %s = %.3f", what, claimed);
     }
@@ -182,8 +172,8 @@ public final class TransferCheck {
         if (answer instanceof MultiLayerNetwork net) {
             return net;
         }
-        throw new AssertionError(what + " should be a MultiLayerNetwork, but it is "
-                + (answer == null ? "null" : Check.article(answer.getClass().getSimpleName())) + ".");
+        throw new AssertionError(Check.TEXT.get("TransferCheck.notANetwork", what,
+                answer == null ? "null" : Check.article(answer.getClass().getSimpleName())));
     }
 
     /** The source network, after checking the answer has its layers (the head may differ). */
@@ -191,8 +181,8 @@ public final class TransferCheck {
         MultiLayerNetwork original = Zoo.load(source).network();
         List<String> names = Layers.names(original);
         if (!Layers.names(net).equals(names)) {
-            throw new AssertionError(what + " has the layers " + Layers.names(net) + "; a network built from " + source
-                    + " has " + names + ".");
+            throw new AssertionError(Check.TEXT.get("TransferCheck.otherLayers",
+                    what, Layers.names(net), source, names));
         }
         return original;
     }
@@ -200,8 +190,7 @@ public final class TransferCheck {
     private static void keepsSourceWeights(String what, MultiLayerNetwork net, MultiLayerNetwork original, int below) {
         for (int i = 0; i < below; i++) {
             if (!sameWeights(net, original, i)) {
-                throw new AssertionError(what + ": " + Layers.names(net).get(i) + " does not have the source's weights; "
-                        + "a transferred layer keeps them (build from the source model, and do not reinitialise that layer).");
+                throw new AssertionError(Check.TEXT.get("TransferCheck.lostWeights", what, Layers.names(net).get(i)));
             }
         }
     }
@@ -209,8 +198,7 @@ public final class TransferCheck {
     private static void outputs(String what, MultiLayerNetwork net, int classes) {
         long out = net.layerSize(net.getnLayers() - 1);
         if (out != classes) {
-            throw new AssertionError(String.format("%s: the output layer has %d outputs; the target has %d classes, "
-                    + "and a new head has one output per target class.", what, out, classes));
+            throw new AssertionError(Check.TEXT.get("TransferCheck.wrongHead", what, out, classes));
         }
     }
 
@@ -236,7 +224,7 @@ public final class TransferCheck {
         return switch (dataset) {
             case "mnist" -> train ? Mnist.train() : Mnist.test();
             case "fashion-mnist" -> train ? FashionMnist.train() : FashionMnist.test();
-            default -> throw new IllegalArgumentException("unknown data set \"" + dataset + "\": mnist or fashion-mnist");
+            default -> throw new IllegalArgumentException(Check.TEXT.get("TransferCheck.unknownDataset", dataset));
         };
     }
 }

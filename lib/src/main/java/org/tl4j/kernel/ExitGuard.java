@@ -1,5 +1,7 @@
 package org.tl4j.kernel;
 
+import org.tl4j.course.Messages;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
@@ -15,6 +17,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 @SuppressWarnings("removal")
 final class ExitGuard extends SecurityManager {
+    private static final Messages TEXT = Messages.of(ExitGuard.class);
     /** The last Java with a Security Manager. */
     static final int LAST_GUARDED_JAVA = 23;
 
@@ -32,8 +35,7 @@ final class ExitGuard extends SecurityManager {
             setQuietly(new ExitGuard());
             return true;
         } catch (UnsupportedOperationException | SecurityException e) {
-            System.err.println("tl4j: this Java cannot guard the kernel against System.exit in a cell ("
-                    + e.getMessage() + "); such a cell will stop the kernel.");
+            System.err.println(TEXT.get("ExitGuard.cannotGuard", e.getMessage()));
             return false;
         }
     }
@@ -71,8 +73,7 @@ final class ExitGuard extends SecurityManager {
     @Override
     public void checkExit(int status) {
         if (ExitNote.calledFromACell(Thread.currentThread().getStackTrace())) {
-            throw new SecurityException("Exiting the JVM (System.exit or Runtime.halt, status " + status + ") is blocked: it would stop the kernel and lose "
-                    + "every variable of the notebook. To end a computation early, return from it or throw an exception.");
+            throw new SecurityException(TEXT.get("ExitGuard.exitBlocked", status));
         }
     }
 

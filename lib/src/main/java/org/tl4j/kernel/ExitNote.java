@@ -1,5 +1,7 @@
 package org.tl4j.kernel;
 
+import org.tl4j.course.Messages;
+
 import jdk.jshell.JShell;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * restarted kernel prints the note under the first cell it runs.
  */
 final class ExitNote {
+    private static final Messages TEXT = Messages.of(ExitNote.class);
     /** The connection file, which kernel/launch.py passes to the JVM. */
     static final String CONNECTION_FILE_PROPERTY = "tl4j.connection.file";
     /** JShell compiles every cell into classes of this package. */
@@ -64,11 +67,7 @@ final class ExitNote {
 
     /** The text a restarted kernel shows when its predecessor was ended by a cell. */
     static String message() {
-        return "tl4j: the kernel restarted because a cell called System.exit. On Java "
-                + Runtime.version().feature() + " nothing can block that call (Java 24 removed the Security "
-                + "Manager), so it ended the kernel and every variable of the notebook was lost. Run the cells "
-                + "above this one again (Run > Run All Above Selected Cell). To end a computation early, return "
-                + "from it or throw an exception.";
+        return TEXT.get("ExitNote.restarted", Runtime.version().feature());
     }
 
     /** If the previous kernel on this connection was ended by a cell, says so under the next cell run. */

@@ -1,5 +1,7 @@
 package org.tl4j.kernel;
 
+import org.tl4j.course.Messages;
+
 import jdk.jshell.JShell;
 import jdk.jshell.PersistentSnippet;
 import jdk.jshell.TypeDeclSnippet;
@@ -14,6 +16,7 @@ import java.util.Set;
  * is dropped at once, with a note saying why.
  */
 final class PackageNameGuard {
+    private static final Messages TEXT = Messages.of(PackageNameGuard.class);
     static final Set<String> PACKAGES = Set.of("org", "java", "javax", "jdk");
 
     private PackageNameGuard() {
@@ -25,9 +28,7 @@ final class PackageNameGuard {
                     && PACKAGES.contains(((PersistentSnippet) event.snippet()).name()) && event.status().isDefined()) {
                 PersistentSnippet p = (PersistentSnippet) event.snippet();
                 shell.drop(p);
-                System.err.println("tl4j: \"" + p.name() + "\" is the first part of package names (java.util, "
-                        + "org.tl4j): a variable or class of that name would hide those packages, so it was not kept."
-                        + " Choose another name.");
+                System.err.println(TEXT.get("PackageNameGuard.hidesPackage", p.name()));
             }
         });
     }

@@ -1,5 +1,7 @@
 package org.tl4j.kernel;
 
+import org.tl4j.course.Messages;
+
 import jdk.jshell.JShell;
 
 import java.util.Arrays;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * nbgrader gives no points to a graded cell that prints on the error stream.
  */
 final class RunawayCellStopper implements Runnable {
+    private static final Messages TEXT = Messages.of(RunawayCellStopper.class);
     static final int GRACE_SECONDS = 3;
     /** Java 20 made Thread.stop throw. */
     static final boolean CAN_STOP = Runtime.version().feature() < 20;
@@ -87,13 +90,9 @@ final class RunawayCellStopper implements Runnable {
     private void stop(Thread t) {
         if (CAN_STOP) {
             t.stop();
-            note.set("tl4j: the interrupted cell ignored the interrupt, so its code was stopped "
-                    + GRACE_SECONDS + " s later. Variables it was changing may be half-updated: run the "
-                    + "cells that set them again.");
+            note.set(TEXT.get("RunawayCellStopper.stopped", GRACE_SECONDS));
         } else {
-            note.set("tl4j: the interrupted cell ignores the interrupt and still runs in the background, "
-                    + "using a core and changing its variables; Java " + Runtime.version().feature()
-                    + " cannot stop it. Restart the kernel (Kernel > Restart Kernel) to end it.");
+            note.set(TEXT.get("RunawayCellStopper.cannotStop", Runtime.version().feature()));
         }
     }
 

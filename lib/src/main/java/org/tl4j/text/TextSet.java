@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tl4j.course.Messages;
 import org.tl4j.data.ShuffledBatches;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 
@@ -21,6 +22,7 @@ import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
  * Turned into batches of word indices with a mask, the input of {@link TextClassifier}.
  */
 public final class TextSet {
+    private static final Messages TEXT = Messages.of(TextSet.class);
     /** One labelled text and its tokens. */
     public record Example(String text, List<String> tokens, int label) {
     }
@@ -36,8 +38,8 @@ public final class TextSet {
     public static TextSet of(List<String> classes, List<Example> examples) {
         for (Example e : examples) {
             if (e.label() < 0 || e.label() >= classes.size()) {
-                throw new IllegalArgumentException("label " + e.label() + " of '" + e.text() + "' is not one of the "
-                        + classes.size() + " classes " + classes);
+                throw new IllegalArgumentException(TEXT.get("TextSet.labelNotAClass",
+                        e.label(), e.text(), classes.size(), classes));
             }
         }
         return new TextSet(classes, examples);
@@ -49,7 +51,8 @@ public final class TextSet {
         Set<String> known = wordNet.categoryCounts().keySet();
         for (String c : classes) {
             if (!known.contains(c)) {
-                throw new IllegalArgumentException("'" + c + "' is not a WordNet category; some are " + List.copyOf(known).subList(0, 8));
+                throw new IllegalArgumentException(TEXT.get("TextSet.notACategory",
+                        c, List.copyOf(known).subList(0, 8)));
             }
         }
         List<Example> examples = new ArrayList<>();
@@ -108,7 +111,7 @@ public final class TextSet {
     /** n examples of each class drawn with the seed (all of a class if it has fewer). */
     public TextSet perClass(int n, long seed) {
         if (n < 1) {
-            throw new IllegalArgumentException("perClass needs at least 1 example per class, got " + n);
+            throw new IllegalArgumentException(TEXT.get("TextSet.perClassAtLeastOne", n));
         }
         List<Example> shuffled = new ArrayList<>(examples);
         Collections.shuffle(shuffled, new Random(seed));

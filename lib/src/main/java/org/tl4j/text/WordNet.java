@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.tl4j.course.Messages;
 import org.tl4j.data.DatasetCache;
 import org.tl4j.data.DatasetException;
 
@@ -20,6 +21,7 @@ import org.tl4j.data.DatasetException;
  * with example sentences, the unlabelled corpus of lesson 8, and each synset's category, its labels.
  */
 public final class WordNet {
+    private static final Messages TEXT = Messages.of(WordNet.class);
     public static final String CACHE_FILE = "wordnet-synsets.tsv";
     static final List<String> DATA_FILES = List.of("data.noun", "data.verb", "data.adj", "data.adv");
 
@@ -138,7 +140,7 @@ public final class WordNet {
                 try {
                     all.add(parseLine(line));
                 } catch (RuntimeException e) {
-                    throw new DatasetException("Unreadable line " + lineNo + " of " + file + ": " + e.getMessage());
+                    throw new DatasetException(TEXT.get("WordNet.unreadableLine", lineNo, file, e.getMessage()));
                 }
             }
         }
@@ -149,7 +151,7 @@ public final class WordNet {
     static Synset parseLine(String line) {
         int bar = line.indexOf(" | ");
         if (bar < 0) {
-            throw new IllegalArgumentException("no gloss separator");
+            throw new IllegalArgumentException(TEXT.get("WordNet.noGlossSeparator"));
         }
         String[] f = line.substring(0, bar).trim().split(" ");
         int category = Integer.parseInt(f[1]);
@@ -207,7 +209,7 @@ public final class WordNet {
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
             if (f.length != 6) {
-                throw new DatasetException("The cache file " + file + " has a damaged line: " + line);
+                throw new DatasetException(TEXT.get("Afinn.damagedCacheLine", file, line));
             }
             synsets.add(new Synset(f[0], f[1], f[2], split(f[3]), f[4], split(f[5])));
         }

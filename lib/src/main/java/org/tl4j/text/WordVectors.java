@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.deeplearning4j.models.sequencevectors.SequenceVectors;
 import org.deeplearning4j.models.sequencevectors.enums.ListenerEvent;
 import org.deeplearning4j.models.sequencevectors.interfaces.VectorsListener;
+import org.tl4j.course.Messages;
 import org.tl4j.viz.ProgressBar;
 import org.deeplearning4j.models.embeddings.learning.impl.elements.SkipGram;
 import org.deeplearning4j.models.word2vec.VocabWord;
@@ -20,6 +21,7 @@ import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFac
  * {@code WordVectors.learnFrom(corpus).dimensions(64).epochs(3).seed(7).train()}.
  */
 public final class WordVectors {
+    private static final Messages TEXT = Messages.of(WordVectors.class);
     private final List<String> sentences;
     private int dimensions = 64;
     private int window = 5;
@@ -41,7 +43,7 @@ public final class WordVectors {
             }
         }
         if (sentences.isEmpty()) {
-            throw new IllegalArgumentException("word2vec needs sentences of at least two words; none were given.");
+            throw new IllegalArgumentException(TEXT.get("WordVectors.noSentences"));
         }
         return new WordVectors(sentences);
     }
@@ -118,7 +120,7 @@ public final class WordVectors {
 
     private static int positive(int value, String name) {
         if (value < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be at least 1, got %d", name, value));
+            throw new IllegalArgumentException(TEXT.get("WordVectors.atLeastOne", name, value));
         }
         return value;
     }

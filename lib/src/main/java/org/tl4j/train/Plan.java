@@ -1,22 +1,25 @@
 package org.tl4j.train;
 
+import org.tl4j.course.Messages;
+
 /**
  * How to train, as one value with named settings instead of a positional tail:
  * {@code Plan.epochs(15).batch(10).seed(3)}. Arms that train the new head first spend
  * {@code headEpochs} of the {@code epochs} on it, then the rest at {@code fineTuneRate}.
  */
 public record Plan(int epochs, int batchSize, long seed, double learningRate, int headEpochs, double fineTuneRate) {
+    private static final Messages TEXT = Messages.of(Plan.class);
 
     public Plan {
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new IllegalArgumentException(TEXT.get("Plan.epochsAtLeastOne", epochs));
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("the batch size must be at least 1, got " + batchSize);
+            throw new IllegalArgumentException(TEXT.get("Plan.batchSizeAtLeastOne", batchSize));
         }
         if (headEpochs < 1 || headEpochs >= Math.max(2, epochs)) {
-            throw new IllegalArgumentException("the head-first stage takes 1 to " + (epochs - 1)
-                    + " of the " + epochs + " epochs, got " + headEpochs + (epochs < 2 ? " (two stages need 2 epochs or more)" : ""));
+            throw new IllegalArgumentException(TEXT.get("Plan.headEpochsOutOfRange",
+                    epochs - 1, epochs, headEpochs, epochs < 2 ? TEXT.get("Plan.twoStagesNeedTwoEpochs") : ""));
         }
         rate(learningRate);
         rate(fineTuneRate);
@@ -64,7 +67,7 @@ public record Plan(int epochs, int batchSize, long seed, double learningRate, in
 
     private static void rate(double r) {
         if (!(r > 0) || Double.isInfinite(r)) {
-            throw new IllegalArgumentException("a learning rate must be > 0, got " + r);
+            throw new IllegalArgumentException(TEXT.get("Plan.rateNotPositive", r));
         }
     }
 }

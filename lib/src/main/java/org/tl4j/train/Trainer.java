@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.tl4j.backend.FastPath;
+import org.tl4j.course.Messages;
 import org.tl4j.data.Target;
 
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.concurrent.CancellationException;
  * weights of the best epoch on validation.
  */
 public final class Trainer {
+    private static final Messages TEXT = Messages.of(Trainer.class);
     private static volatile TrainingDisplay display = TrainingDisplay.NONE;
     private final MultiLayerNetwork net;
     private int epochs = 1;
@@ -39,14 +41,14 @@ public final class Trainer {
 
     public static Trainer of(MultiLayerNetwork net) {
         if (net == null) {
-            throw new IllegalArgumentException("Trainer.of(null): pass the network to train");
+            throw new IllegalArgumentException(TEXT.get("Trainer.ofNull"));
         }
         return new Trainer(net);
     }
 
     public Trainer epochs(int epochs) {
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new IllegalArgumentException(TEXT.get("Plan.epochsAtLeastOne", epochs));
         }
         this.epochs = epochs;
         return this;
@@ -61,7 +63,7 @@ public final class Trainer {
     /** Stops after {@code patience} epochs without a better validation accuracy and restores the best weights. */
     public Trainer earlyStopping(int patience) {
         if (patience < 1) {
-            throw new IllegalArgumentException("patience must be at least 1 epoch, got " + patience);
+            throw new IllegalArgumentException(TEXT.get("Trainer.patienceAtLeastOne", patience));
         }
         this.patience = patience;
         this.restoreBest = true;
@@ -117,9 +119,7 @@ public final class Trainer {
                 net.fit(batch);
                 if (Thread.currentThread().isInterrupted()) {  // the notebook's stop button
                     shown.finish(String.format(Locale.ROOT, "interrupted in epoch %d", e));
-                    throw new CancellationException(String.format(Locale.ROOT,
-                            "training interrupted in epoch %d of %d: the network keeps its last step's weights",
-                            e, epochs));
+                    throw new CancellationException(TEXT.get("Trainer.interrupted", e, epochs));
                 }
                 double score = net.score();
                 lossSum += score;
@@ -189,15 +189,14 @@ public final class Trainer {
         while (it.hasNext()) {
             DataSet ds = it.next();
             if (n == 0 && ds.getLabels().size(1) != outputs) {
-                throw new IllegalArgumentException("The network has " + outputs + " outputs but the data has "
-                        + ds.getLabels().size(1) + " classes: give it a new head with that many classes, "
-                        + "e.g. Transfer.from(net).newHead(" + ds.getLabels().size(1) + ").build()");
+                throw new IllegalArgumentException(TEXT.get("Trainer.outputsDoNotMatch",
+                        outputs, ds.getLabels().size(1), ds.getLabels().size(1)));
             }
             n++;
         }
         it.reset();
         if (n == 0) {
-            throw new IllegalArgumentException("the training data has no batches");
+            throw new IllegalArgumentException(TEXT.get("Trainer.noBatches"));
         }
         return n;
     }

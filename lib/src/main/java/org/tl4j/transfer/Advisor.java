@@ -1,5 +1,7 @@
 package org.tl4j.transfer;
 
+import org.tl4j.course.Messages;
+
 import java.util.Locale;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Locale;
  * are the course's reading of the four-scenario experiment, not laws: check them on your data.
  */
 public final class Advisor {
+    private static final Messages TEXT = Messages.of(Advisor.class);
     /** Targets with fewer labelled images per class than this count as small. */
     public static final int SMALL_BELOW = 100;
     /**
@@ -30,10 +33,10 @@ public final class Advisor {
 
     public static Advice recommend(int imagesPerClass, double similarity) {
         if (imagesPerClass < 1) {
-            throw new IllegalArgumentException("images per class must be at least 1, got " + imagesPerClass);
+            throw new IllegalArgumentException(TEXT.get("Advisor.perClassAtLeastOne", imagesPerClass));
         }
         if (similarity < 0 || similarity > 1) {
-            throw new IllegalArgumentException("similarity is a probe score from 0 (chance) to 1, got " + similarity);
+            throw new IllegalArgumentException(TEXT.get("Advisor.similarityOutOfRange", similarity));
         }
         boolean small = imagesPerClass < SMALL_BELOW;
         boolean similar = similarity >= SIMILAR_FROM;

@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.course.Messages;
 import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -19,6 +20,7 @@ import java.util.List;
  * alpha * (w - w_source). It is added to the gradient before each update, so it works with any updater.
  */
 public final class Conservative extends BaseTrainingListener {
+    private static final Messages TEXT = Messages.of(Conservative.class);
     private static final String WEIGHTS = "W";
     private final double alpha;
     private final boolean towardZero;
@@ -27,10 +29,11 @@ public final class Conservative extends BaseTrainingListener {
 
     private Conservative(MultiLayerNetwork net, int transferredLayers, double alpha, boolean towardZero) {
         if (!(alpha >= 0)) {
-            throw new IllegalArgumentException("alpha must be >= 0, got " + alpha);
+            throw new IllegalArgumentException(TEXT.get("Conservative.alphaNegative", alpha));
         }
         if (transferredLayers < 0 || transferredLayers > net.getnLayers()) {
-            throw new IllegalArgumentException("transferred layers must be 0.." + net.getnLayers() + ", got " + transferredLayers);
+            throw new IllegalArgumentException(TEXT.get("Conservative.transferredLayersOutOfRange",
+                    net.getnLayers(), transferredLayers));
         }
         this.alpha = alpha;
         this.towardZero = towardZero;

@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.course.Messages;
 import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.TransferLearningHelper;
@@ -24,6 +25,7 @@ import java.util.List;
  * TransferLearningHelper), so training here trains the full network.
  */
 public final class Featurized {
+    private static final Messages TEXT = Messages.of(Featurized.class);
     private final MultiLayerNetwork net;
     private final TransferLearningHelper helper;
     private final MultiLayerNetwork top;
@@ -34,8 +36,7 @@ public final class Featurized {
             frozen++;
         }
         if (frozen == 0) {
-            throw new IllegalArgumentException("the network has no frozen layers: freeze some first, e.g. "
-                    + "Transfer.from(source).freezeThrough(\"pool2\").newHead(5).build()");
+            throw new IllegalArgumentException(TEXT.get("Featurized.noFrozenLayers"));
         }
         this.net = net;
         this.helper = new TransferLearningHelper(net);

@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.course.Messages;
 import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
  * {@code LayerTransfer.of(source, seed -> Architectures.lenet(5, seed)).sweep(target, Plan.epochs(10), 5)}
  */
 public final class LayerTransfer {
+    private static final Messages TEXT = Messages.of(LayerTransfer.class);
     private final MultiLayerNetwork source;
     private final LongFunction<MultiLayerNetwork> freshTarget;
     private double learningRate = 1e-3;
@@ -80,8 +82,7 @@ public final class LayerTransfer {
     public MultiLayerNetwork network(int k, boolean frozen) {
         List<Integer> cuts = cuts();
         if (k < 0 || k > cuts.size()) {
-            throw new IllegalArgumentException("k counts the weighted layers copied, 0.." + cuts.size()
-                    + " (the output layer is always new), got " + k);
+            throw new IllegalArgumentException(TEXT.get("LayerTransfer.kCopiedFromZero", cuts.size(), k));
         }
         return copyFirst(source, k == 0 ? 0 : cuts.get(k - 1), frozen, seed, learningRate);
     }
@@ -97,7 +98,7 @@ public final class LayerTransfer {
     private MultiLayerNetwork ownTask(MultiLayerNetwork trained, int k, long seed, double rate) {
         List<Integer> cuts = cuts();
         if (k < 1 || k > cuts.size()) {
-            throw new IllegalArgumentException("k counts the weighted layers copied, 1.." + cuts.size() + ", got " + k);
+            throw new IllegalArgumentException(TEXT.get("LayerTransfer.kCopiedFromOne", cuts.size(), k));
         }
         return copyFirst(trained, cuts.get(k - 1), true, seed, rate);
     }
@@ -107,12 +108,12 @@ public final class LayerTransfer {
         MultiLayerNetwork target = freshTarget.apply(seed);
         int layers = target.getnLayers();
         if (k < 0 || k > layers - 1) {
-            throw new IllegalArgumentException("k must be 0.." + (layers - 1) + " (layers below the output), got " + k);
+            throw new IllegalArgumentException(TEXT.get("LayerTransfer.kBelowOutput", layers - 1, k));
         }
         for (int i = 0; i < k; i++) {
             if (target.getLayer(i).numParams() != from.getLayer(i).numParams()) {
-                throw new IllegalArgumentException("layer " + i + " of the target has " + target.getLayer(i).numParams()
-                        + " parameters, the source's has " + from.getLayer(i).numParams() + ": not the same architecture");
+                throw new IllegalArgumentException(TEXT.get("LayerTransfer.notSameArchitecture",
+                        i, target.getLayer(i).numParams(), from.getLayer(i).numParams()));
             }
             if (target.getLayer(i).numParams() > 0) {
                 target.getLayer(i).setParams(from.getLayer(i).params().dup());
@@ -140,11 +141,11 @@ public final class LayerTransfer {
         MultiLayerNetwork target = freshTarget.apply(seed);
         int layers = target.getnLayers();
         if (k < 1 || k > layers) {
-            throw new IllegalArgumentException("k must be 1.." + layers + " (layers copied from the top), got " + k);
+            throw new IllegalArgumentException(TEXT.get("LayerTransfer.kFromTop", layers, k));
         }
         if (target.layerSize(layers - 1) != source.layerSize(layers - 1)) {
-            throw new IllegalArgumentException("copying the top layers needs the same classes: the source has "
-                    + source.layerSize(layers - 1) + " outputs, the target " + target.layerSize(layers - 1));
+            throw new IllegalArgumentException(TEXT.get("LayerTransfer.topNeedsSameClasses",
+                    source.layerSize(layers - 1), target.layerSize(layers - 1)));
         }
         java.util.Map<Integer, Double> zero = new java.util.LinkedHashMap<>();
         for (int i = layers - k; i < layers; i++) {
@@ -255,7 +256,7 @@ public final class LayerTransfer {
 
     private static void checkSeeds(int seeds) {
         if (seeds < 1) {
-            throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            throw new IllegalArgumentException(TEXT.get("LayerTransfer.seedsAtLeastOne", seeds));
         }
     }
 
@@ -299,10 +300,10 @@ public final class LayerTransfer {
                 return SCRATCH;
             }
             if (k < 1 || k > through.size()) {
-                throw new IllegalArgumentException("k runs from 1 to " + through.size() + " (weighted layers copied), got " + k);
+                throw new IllegalArgumentException(TEXT.get("LayerTransfer.kRunsFromOne", through.size(), k));
             }
             if (!List.of(FROZEN, FINE_TUNED, OWN_TASK).contains(mode)) {
-                throw new IllegalArgumentException("mode is one of \"frozen\", \"fine-tuned\", \"own-task control\", got \"" + mode + "\"");
+                throw new IllegalArgumentException(TEXT.get("LayerTransfer.unknownMode", mode));
             }
             return arm(mode, k);
         }

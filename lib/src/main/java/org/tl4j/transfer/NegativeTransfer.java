@@ -1,6 +1,7 @@
 package org.tl4j.transfer;
 
 import org.knowm.xchart.CategoryChart;
+import org.tl4j.course.Messages;
 import org.tl4j.evaluate.Arms;
 import org.tl4j.evaluate.Comparison;
 import org.tl4j.evaluate.Estimate;
@@ -21,6 +22,7 @@ import java.util.Map;
  * {@code NegativeTransfer.compare().source("digits 0-4", a).source("clothes 0-4", b).gains()}.
  */
 public final class NegativeTransfer extends TabledResult {
+    private static final Messages TEXT = Messages.of(NegativeTransfer.class);
     private final Map<String, ScenarioResults> sources = new LinkedHashMap<>();
 
     private NegativeTransfer() {
@@ -33,8 +35,8 @@ public final class NegativeTransfer extends TabledResult {
     /** The results of one source; the grid must have run {@link Strategy#SCRATCH}, the baseline. */
     public NegativeTransfer source(String name, ScenarioResults results) {
         if (!results.strategies().contains(Strategy.SCRATCH)) {
-            throw new IllegalArgumentException("the results of " + name + " have no '" + Strategy.SCRATCH.label()
-                    + "' runs: add Strategy.SCRATCH to the grid's strategies, it is the baseline");
+            throw new IllegalArgumentException(TEXT.get("NegativeTransfer.noScratchRuns",
+                    name, Strategy.SCRATCH.label()));
         }
         sources.put(name, results);
         return this;

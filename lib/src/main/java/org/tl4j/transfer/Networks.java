@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.course.Messages;
 import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -21,6 +22,7 @@ import java.util.Map;
 
 /** Operations on a network's parameters and updaters that DL4J has no one call for. */
 public final class Networks {
+    private static final Messages TEXT = Messages.of(Networks.class);
     private Networks() {
     }
 
@@ -61,7 +63,7 @@ public final class Networks {
             }
         }
         if (bns.isEmpty()) {
-            throw new IllegalArgumentException("the network has no batch-normalisation layer to put in inference mode");
+            throw new IllegalArgumentException(TEXT.get("Networks.noBatchNorm"));
         }
         MultiLayerNetwork out = new MultiLayerNetwork(conf);
         out.init();
@@ -91,8 +93,7 @@ public final class Networks {
         for (Map.Entry<Integer, Double> e : rates.entrySet()) {
             int i = Layers.check(net, e.getKey());
             if (Layers.isFrozen(net, i)) {
-                throw new IllegalArgumentException("layer " + i + " (" + Layers.names(net).get(i)
-                        + ") is frozen: a learning rate has no effect on it");
+                throw new IllegalArgumentException(TEXT.get("Networks.layerFrozen", i, Layers.names(net).get(i)));
             }
             org.deeplearning4j.nn.conf.layers.Layer c = net.getLayerWiseConfigurations().getConf(i).getLayer();
             if (c instanceof BaseLayer) {
@@ -109,13 +110,13 @@ public final class Networks {
      */
     public static MultiLayerNetwork withSourceHead(MultiLayerNetwork tuned, MultiLayerNetwork source) {
         if (tuned.getnLayers() != source.getnLayers()) {
-            throw new IllegalArgumentException("the tuned network has " + tuned.getnLayers() + " layers, the source "
-                    + source.getnLayers() + ": put the source head back only on a network with the same layers");
+            throw new IllegalArgumentException(TEXT.get("Networks.layerCountsDiffer",
+                    tuned.getnLayers(), source.getnLayers()));
         }
         MultiLayerNetwork out = source.clone();
         for (int i = 0; i < source.getnLayers() - 1; i++) {
             if (out.getLayer(i).numParams() != tuned.getLayer(i).numParams()) {
-                throw new IllegalArgumentException("layer " + i + " differs in size between the tuned and the source network");
+                throw new IllegalArgumentException(TEXT.get("Networks.layerSizeDiffers", i));
             }
             if (out.getLayer(i).numParams() > 0) {
                 out.getLayer(i).setParams(tuned.getLayer(i).params().dup());
@@ -134,7 +135,7 @@ public final class Networks {
         INDArray a = before.getLayer(i).params();
         INDArray b = after.getLayer(i).params();
         if (a.length() != b.length() || a.length() == 0) {
-            throw new IllegalArgumentException(layer + " has no weights that both networks share");
+            throw new IllegalArgumentException(TEXT.get("Networks.noSharedWeights", layer));
         }
         return b.sub(a).norm2Number().doubleValue() / Math.max(1e-12, a.norm2Number().doubleValue());
     }

@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.course.Messages;
 import org.tl4j.data.Target;
 import org.tl4j.train.Plan;
 import org.tl4j.train.Run;
@@ -16,6 +17,7 @@ import java.util.List;
  * {@code ScenarioGrid.from(source).target(digits.train(10), "small", Plan.epochs(15).batch(10)).run(5)}
  */
 public final class ScenarioGrid {
+    private static final Messages TEXT = Messages.of(ScenarioGrid.class);
     /** Seeds are 100, 101, ...: the same in every lesson that runs a grid. */
     public static final long FIRST_SEED = org.tl4j.evaluate.Experiment.FIRST_SEED;
 
@@ -47,7 +49,7 @@ public final class ScenarioGrid {
     public ScenarioGrid target(Target target, String size, Plan plan) {
         Quadrant q = new Quadrant(target, size, plan);
         if (quadrants.stream().anyMatch(other -> other.name().equals(q.name()))) {
-            throw new IllegalArgumentException("the grid already has " + q.name() + ": give each target and size once");
+            throw new IllegalArgumentException(TEXT.get("ScenarioGrid.quadrantTwice", q.name()));
         }
         quadrants.add(q);
         return this;
@@ -56,7 +58,7 @@ public final class ScenarioGrid {
     /** The arms to run (the five of {@link Strategy#GRID} by default). */
     public ScenarioGrid strategies(Strategy... chosen) {
         if (chosen.length == 0) {
-            throw new IllegalArgumentException("name at least one strategy");
+            throw new IllegalArgumentException(TEXT.get("ScenarioGrid.nameAStrategy"));
         }
         strategies.clear();
         strategies.addAll(List.of(chosen));
@@ -69,7 +71,7 @@ public final class ScenarioGrid {
      */
     public ScenarioGrid scratchRunsFrom(ScenarioResults earlier) {
         if (!earlier.strategies().contains(Strategy.SCRATCH)) {
-            throw new IllegalArgumentException("that grid did not train from scratch: it has no scratch runs to give");
+            throw new IllegalArgumentException(TEXT.get("ScenarioGrid.noScratchRuns"));
         }
         this.scratchRuns = earlier;
         return this;
@@ -78,11 +80,10 @@ public final class ScenarioGrid {
     private void checkScratchRuns(int seeds) {
         for (Quadrant q : quadrants) {
             if (!scratchRuns.quadrants().contains(q.name()) || !q.setup().equals(scratchRuns.setup(q.name()))) {
-                throw new IllegalArgumentException("the earlier grid did not run " + q.name() + " as this one does ("
-                        + q.setup() + "): its scratch runs would not be comparable");
+                throw new IllegalArgumentException(TEXT.get("ScenarioGrid.earlierGridDiffers", q.name(), q.setup()));
             }
             if (scratchRuns.runs(q.name(), Strategy.SCRATCH).size() < seeds) {
-                throw new IllegalArgumentException("the earlier grid ran " + q.name() + " on fewer than " + seeds + " seeds");
+                throw new IllegalArgumentException(TEXT.get("ScenarioGrid.earlierGridFewerSeeds", q.name(), seeds));
             }
         }
     }
@@ -90,10 +91,10 @@ public final class ScenarioGrid {
     /** Runs every arm on every quadrant with seeds 100, 101, ... (a progress bar counts the runs). */
     public ScenarioResults run(int seeds) {
         if (quadrants.isEmpty()) {
-            throw new IllegalStateException("add at least one target first");
+            throw new IllegalStateException(TEXT.get("ScenarioGrid.addATarget"));
         }
         if (seeds < 1) {
-            throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            throw new IllegalArgumentException(TEXT.get("LayerTransfer.seedsAtLeastOne", seeds));
         }
         if (scratchRuns != null) {
             checkScratchRuns(seeds);

@@ -1,6 +1,7 @@
 package org.tl4j.transfer;
 
 import org.knowm.xchart.CategoryChart;
+import org.tl4j.course.Messages;
 import org.tl4j.evaluate.Arms;
 import org.tl4j.evaluate.Comparison;
 import org.tl4j.evaluate.Estimate;
@@ -22,6 +23,7 @@ import java.util.Map;
  * the test accuracy of the epoch that validation chose; comparisons pair the arms seed by seed.
  */
 public final class ScenarioResults extends TabledResult {
+    private static final Messages TEXT = Messages.of(ScenarioResults.class);
     private final String source;
     private final List<Strategy> strategies;
     private final Map<String, Map<Strategy, List<Run>>> runs = new LinkedHashMap<>();
@@ -58,11 +60,12 @@ public final class ScenarioResults extends TabledResult {
     public List<Run> runs(String quadrant, Strategy strategy) {
         Map<Strategy, List<Run>> q = runs.get(quadrant);
         if (q == null) {
-            throw new IllegalArgumentException("no quadrant " + quadrant + ": the grid has " + quadrants());
+            throw new IllegalArgumentException(TEXT.get("ScenarioResults.noQuadrant", quadrant, quadrants()));
         }
         List<Run> r = q.get(strategy);
         if (r == null) {
-            throw new IllegalArgumentException(strategy.label() + " did not run in " + quadrant + ": the grid ran " + strategies);
+            throw new IllegalArgumentException(TEXT.get("ScenarioResults.strategyDidNotRun",
+                    strategy.label(), quadrant, strategies));
         }
         return r;
     }
@@ -120,8 +123,7 @@ public final class ScenarioResults extends TabledResult {
     /** Per quadrant: the transfer arm with the best mean against training from scratch, paired by seed. */
     public Map<String, Comparison> gainsOverScratch() {
         if (!strategies.contains(Strategy.SCRATCH)) {
-            throw new IllegalStateException("the grid did not run " + Strategy.SCRATCH.label()
-                    + ": add Strategy.SCRATCH to its strategies, it is the baseline");
+            throw new IllegalStateException(TEXT.get("ScenarioResults.noScratch", Strategy.SCRATCH.label()));
         }
         Map<String, Comparison> gains = new LinkedHashMap<>();
         for (String q : quadrants()) {

@@ -2,6 +2,7 @@ package org.tl4j.transfer;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tl4j.course.Messages;
 import org.tl4j.data.Target;
 import org.tl4j.network.Layers;
 import org.tl4j.train.History;
@@ -18,6 +19,7 @@ import java.util.List;
  * then measured once on the test set.
  */
 public record Schedule(List<Stage> stages) {
+    private static final Messages TEXT = Messages.of(Schedule.class);
 
     /** Frozen through layer {@code freezeThrough} (-1: nothing frozen), {@code epochs} epochs at {@code rate}. */
     public record Stage(int freezeThrough, int epochs, double rate) {
@@ -25,7 +27,7 @@ public record Schedule(List<Stage> stages) {
 
     public Schedule {
         if (stages.isEmpty()) {
-            throw new IllegalArgumentException("a schedule needs at least one stage");
+            throw new IllegalArgumentException(TEXT.get("Schedule.noStages"));
         }
         stages = List.copyOf(stages);
     }
@@ -40,11 +42,11 @@ public record Schedule(List<Stage> stages) {
      */
     public static Schedule gradualUnfreezing(MultiLayerNetwork net, int epochsPerStage, double headRate, double rate) {
         if (epochsPerStage < 1) {
-            throw new IllegalArgumentException("epochs per stage must be at least 1, got " + epochsPerStage);
+            throw new IllegalArgumentException(TEXT.get("Schedule.epochsPerStage", epochsPerStage));
         }
         for (int i = 0; i < net.getnLayers(); i++) {
             if (Layers.isFrozen(net, i)) {
-                throw new IllegalArgumentException("layer " + i + " is already frozen: start from a network with nothing frozen");
+                throw new IllegalArgumentException(TEXT.get("Schedule.alreadyFrozen", i));
             }
         }
         List<Integer> weighted = java.util.stream.IntStream.range(0, net.getnLayers() - 1)

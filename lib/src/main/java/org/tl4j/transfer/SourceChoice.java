@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.course.Messages;
 import org.tl4j.data.ImageSet;
 import org.tl4j.viz.ProgressBar;
 import org.tl4j.viz.TabledResult;
@@ -21,6 +22,7 @@ import java.util.Map;
  * {@code SourceChoice.among(Zoo.names()).epochs(15).seed(1).rank(split.train(), split.validation()).best()}
  */
 public final class SourceChoice {
+    private static final Messages TEXT = Messages.of(SourceChoice.class);
     private final List<String> candidates;
     private int epochs = 15;
     private long seed = 1;
@@ -32,7 +34,7 @@ public final class SourceChoice {
     /** The candidate sources, by their zoo names. */
     public static SourceChoice among(List<String> candidates) {
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("give at least one candidate source, e.g. Zoo.names()");
+            throw new IllegalArgumentException(TEXT.get("SourceChoice.noCandidates"));
         }
         return new SourceChoice(candidates);
     }
@@ -40,7 +42,7 @@ public final class SourceChoice {
     /** Epochs the probe trains for (15 by default). */
     public SourceChoice epochs(int epochs) {
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new IllegalArgumentException(TEXT.get("SourceChoice.epochsAtLeastOne", epochs));
         }
         this.epochs = epochs;
         return this;
@@ -94,8 +96,8 @@ public final class SourceChoice {
         /** The probe score of one candidate. */
         public double score(String name) {
             return candidates.stream().filter(c -> c.name().equals(name)).findFirst().map(Candidate::probe)
-                    .orElseThrow(() -> new IllegalArgumentException("no candidate " + name + ": the candidates are "
-                            + candidates.stream().map(Candidate::name).toList()));
+                    .orElseThrow(() -> new IllegalArgumentException(TEXT.get("SourceChoice.noSuchCandidate",
+                            name, candidates.stream().map(Candidate::name).toList())));
         }
 
         public Table table() {

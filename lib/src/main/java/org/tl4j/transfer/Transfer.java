@@ -1,5 +1,6 @@
 package org.tl4j.transfer;
 
+import org.tl4j.course.Messages;
 import org.tl4j.network.Layers;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -27,6 +28,7 @@ import java.util.Set;
  * Works on a copy: the source network is never changed. Built on DL4J's TransferLearning.
  */
 public final class Transfer {
+    private static final Messages TEXT = Messages.of(Transfer.class);
     public static final String OUTPUT = "output";
     private final MultiLayerNetwork source;
     private Integer freezeThrough;
@@ -40,7 +42,7 @@ public final class Transfer {
 
     private Transfer(MultiLayerNetwork source) {
         if (source == null) {
-            throw new IllegalArgumentException("Transfer.from(null): pass a network or a zoo model");
+            throw new IllegalArgumentException(TEXT.get("Transfer.fromNull"));
         }
         this.source = source;
     }
@@ -61,8 +63,8 @@ public final class Transfer {
     public Transfer freezeThrough(int layer) {
         Layers.check(source, layer);
         if (layer == source.getnLayers() - 1) {
-            throw new IllegalArgumentException("The output layer cannot be frozen: a frozen network cannot learn the target. "
-                    + "Freeze at most through layer " + (layer - 1) + " (" + Layers.names(source).get(layer - 1) + ").");
+            throw new IllegalArgumentException(TEXT.get("Transfer.outputFrozen",
+                    layer - 1, Layers.names(source).get(layer - 1)));
         }
         this.freezeThrough = layer;
         return this;
@@ -77,12 +79,11 @@ public final class Transfer {
         int i = Layers.index(source, layer);
         int last = source.getnLayers() - 1;
         if (i >= last) {
-            throw new IllegalArgumentException("keepThrough(\"" + layer + "\") keeps every layer: name a layer below the output");
+            throw new IllegalArgumentException(TEXT.get("Transfer.keepsEveryLayer", layer));
         }
         if (!(Layers.conf(source, i + 1) instanceof FeedForwardLayer)) {
-            throw new IllegalArgumentException("keepThrough(\"" + layer + "\"): the layer above it, "
-                    + Layers.names(source).get(i + 1) + ", is a " + Layers.conf(source, i + 1).getClass().getSimpleName()
-                    + "; keep through a layer that a dense layer follows (the end of the convolutional base, or a dense layer)");
+            throw new IllegalArgumentException(TEXT.get("Transfer.keepThroughNotBeforeDense",
+                    layer, Layers.names(source).get(i + 1), Layers.conf(source, i + 1).getClass().getSimpleName()));
         }
         this.keepThrough = i;
         return this;
@@ -102,10 +103,10 @@ public final class Transfer {
     /** Replaces the output layer by a new hidden layer of {@code hidden} units and a new output layer. */
     public Transfer newHead(int classes, int hidden) {
         if (classes < 2) {
-            throw new IllegalArgumentException("a classifier head needs at least 2 classes, got " + classes);
+            throw new IllegalArgumentException(TEXT.get("Transfer.headTwoClasses", classes));
         }
         if (hidden < 0) {
-            throw new IllegalArgumentException("the hidden layer of the head needs at least 1 unit (or 0 for none), got " + hidden);
+            throw new IllegalArgumentException(TEXT.get("Transfer.hiddenUnits", hidden));
         }
         this.headClasses = classes;
         this.headHidden = hidden;
@@ -151,11 +152,11 @@ public final class Transfer {
         int last = copy.getnLayers() - 1;
         if (keepThrough != null) {
             if (headClasses == null) {
-                throw new IllegalStateException("keepThrough drops the output layer: add newHead(classes)");
+                throw new IllegalStateException(TEXT.get("Transfer.keepThroughNeedsHead"));
             }
             if (freezeThrough != null && freezeThrough > keepThrough) {
-                throw new IllegalStateException("freezeThrough(" + Layers.names(copy).get(freezeThrough) + ") is above keepThrough("
-                        + Layers.names(copy).get(keepThrough) + "): that layer is dropped");
+                throw new IllegalStateException(TEXT.get("Transfer.freezeAboveKeep",
+                        Layers.names(copy).get(freezeThrough), Layers.names(copy).get(keepThrough)));
             }
             long nIn = copy.layerInputSize(keepThrough + 1);
             b.removeLayersFromOutput(last - keepThrough);
@@ -163,8 +164,8 @@ public final class Transfer {
         } else if (headClasses != null) {
             org.deeplearning4j.nn.conf.layers.Layer before = Layers.conf(copy, last - 1);
             if (!(before instanceof FeedForwardLayer)) {
-                throw new IllegalStateException("newHead needs a dense layer before the output layer; layer " + (last - 1)
-                        + " is a " + before.getClass().getSimpleName());
+                throw new IllegalStateException(TEXT.get("Transfer.newHeadNeedsDense",
+                        last - 1, before.getClass().getSimpleName()));
             }
             b.removeOutputLayer();
             addHead(b, ((FeedForwardLayer) before).getNOut());
@@ -221,7 +222,7 @@ public final class Transfer {
         MultiLayerNetwork net = source.network();
         int below = net.getnLayers() - 1; // layers under the output layer
         if (k < 0 || k > below) {
-            throw new IllegalArgumentException("k must be 0.." + below + " (the layers under the output layer), got " + k);
+            throw new IllegalArgumentException(TEXT.get("Transfer.kUnderOutput", below, k));
         }
         Transfer t = from(net).newHead(classes).learningRate(learningRate);
         if (k < below) {
@@ -232,14 +233,14 @@ public final class Transfer {
 
     private static double positive(double rate) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("a learning rate must be > 0, got " + rate);
+            throw new IllegalArgumentException(TEXT.get("Transfer.rateNotPositive", rate));
         }
         return rate;
     }
 
     private static double positiveOrZero(double rate) {
         if (!(rate >= 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("a learning rate must be >= 0, got " + rate);
+            throw new IllegalArgumentException(TEXT.get("Transfer.rateNegative", rate));
         }
         return rate;
     }

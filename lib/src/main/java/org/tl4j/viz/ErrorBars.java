@@ -3,6 +3,7 @@ package org.tl4j.viz;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.tl4j.course.Messages;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
  * in a group leaves a gap there.
  */
 public final class ErrorBars {
+    private static final Messages TEXT = Messages.of(ErrorBars.class);
     private final String title;
     private String xTitle = "";
     private String yTitle = "";
@@ -53,7 +55,7 @@ public final class ErrorBars {
 
     public CategoryChart chart() {
         if (series.isEmpty()) {
-            throw new IllegalStateException("no bars to draw: add some with bar(series, group, value, halfWidth)");
+            throw new IllegalStateException(TEXT.get("ErrorBars.noBars"));
         }
         CategoryChart chart = new CategoryChartBuilder().width(900).height(440).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();

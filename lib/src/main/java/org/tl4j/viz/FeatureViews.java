@@ -2,6 +2,7 @@ package org.tl4j.viz;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tl4j.course.Messages;
 import org.tl4j.data.ImageSet;
 import org.tl4j.network.Layers;
 
@@ -10,6 +11,7 @@ import java.util.List;
 
 /** What convolution layers learned: their filters as small images, and the maps they produce for one input. */
 public final class FeatureViews {
+    private static final Messages TEXT = Messages.of(FeatureViews.class);
     private FeatureViews() {
     }
 
@@ -27,8 +29,8 @@ public final class FeatureViews {
         INDArray a = weights(before, layer);
         INDArray b = weights(after, layer);
         if (!java.util.Arrays.equals(a.shape(), b.shape())) {
-            throw new IllegalArgumentException(layer + " has shape " + java.util.Arrays.toString(a.shape()) + " before and "
-                    + java.util.Arrays.toString(b.shape()) + " after: compare two networks of the same architecture");
+            throw new IllegalArgumentException(TEXT.get("FeatureViews.shapesDiffer",
+                    layer, java.util.Arrays.toString(a.shape()), java.util.Arrays.toString(b.shape())));
         }
         return filterGrid(layer + ": learned minus initial weights", b.sub(a));
     }
@@ -36,8 +38,7 @@ public final class FeatureViews {
     private static INDArray weights(MultiLayerNetwork net, String layer) {
         int i = Layers.index(net, layer);
         if (!Layers.isConvolution(net, i)) {
-            throw new IllegalArgumentException("\"" + layer + "\" is not a convolution layer; the convolutions are "
-                    + convolutionNames(net));
+            throw new IllegalArgumentException(TEXT.get("FeatureViews.notConvolution", layer, convolutionNames(net)));
         }
         return net.getLayer(i).getParam("W"); // [out, in, kh, kw]
     }
@@ -60,8 +61,8 @@ public final class FeatureViews {
         INDArray input = image.select(new int[]{index}, image.name()).toDataSet().getFeatures();
         INDArray act = net.feedForwardToLayer(i, input, false).get(i + 1); // [1, c, h, w]
         if (act.rank() != 4) {
-            throw new IllegalArgumentException("\"" + layer + "\" does not produce image-like maps (its output has shape "
-                    + java.util.Arrays.toString(act.shape()) + "); pick one of " + convolutionNames(net));
+            throw new IllegalArgumentException(TEXT.get("FeatureViews.notImageLike",
+                    layer, java.util.Arrays.toString(act.shape()), convolutionNames(net)));
         }
         int c = (int) act.size(1);
         int h = (int) act.size(2);

@@ -1,5 +1,6 @@
 package org.tl4j.viz;
 
+import org.tl4j.course.Messages;
 import org.tl4j.data.ImageSet;
 
 import java.awt.Color;
@@ -14,6 +15,7 @@ import java.awt.image.BufferedImage;
  * "label → prediction" in red.
  */
 public final class ImageGrid implements Visual {
+    private static final Messages TEXT = Messages.of(ImageGrid.class);
     private static final int CELL = 56;      // CSS pixels per image
     private static final int CAPTION = 16;
     private final ImageSet images;
@@ -29,7 +31,7 @@ public final class ImageGrid implements Visual {
 
     public static ImageGrid of(ImageSet images, int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("an image grid needs at least one image, got " + count);
+            throw new IllegalArgumentException(TEXT.get("ImageGrid.noImages", count));
         }
         return new ImageGrid(images, Math.min(count, images.size()), Math.min(10, count));
     }
@@ -37,7 +39,7 @@ public final class ImageGrid implements Visual {
     /** The same grid with this many images a row. */
     public ImageGrid columns(int columns) {
         if (columns < 1) {
-            throw new IllegalArgumentException("columns must be at least 1, got " + columns);
+            throw new IllegalArgumentException(TEXT.get("ImageGrid.columnsAtLeastOne", columns));
         }
         ImageGrid g = new ImageGrid(images, count, columns);
         g.predictions = predictions;
@@ -47,7 +49,7 @@ public final class ImageGrid implements Visual {
     /** The same grid captioned with predicted labels too (one per image shown). */
     public ImageGrid withPredictions(int[] predicted) {
         if (predicted.length < count) {
-            throw new IllegalArgumentException("got " + predicted.length + " predictions for " + count + " images");
+            throw new IllegalArgumentException(TEXT.get("ImageGrid.predictionCount", predicted.length, count));
         }
         ImageGrid g = new ImageGrid(images, count, columns);
         g.predictions = predicted.clone();

@@ -1,6 +1,7 @@
 package org.tl4j.viz;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tl4j.course.Messages;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -18,6 +19,7 @@ import java.util.List;
  * {@code Maps.of("digit", image).and("vertical edges", edges)}
  */
 public final class Maps implements Visual {
+    private static final Messages TEXT = Messages.of(Maps.class);
     private static final int PIXEL = 4;      // CSS pixels per array cell
     private static final int GAP = 12;
     private static final int CAPTION = 30;
@@ -42,8 +44,8 @@ public final class Maps implements Visual {
             ones *= shape[i];
         }
         if (shape.length < 2 || ones != 1) {
-            throw new IllegalArgumentException("\"" + name + "\" has shape " + java.util.Arrays.toString(shape)
-                    + "; Maps shows one two-dimensional map at a time ([h, w] or [1, 1, h, w])");
+            throw new IllegalArgumentException(TEXT.get("Maps.notTwoDimensional",
+                    name, java.util.Arrays.toString(shape)));
         }
         int h = (int) shape[shape.length - 2];
         int w = (int) shape[shape.length - 1];

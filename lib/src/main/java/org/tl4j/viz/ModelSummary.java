@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.tl4j.course.Messages;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -14,6 +15,7 @@ import tech.tablesaw.api.Table;
 
 /** A network as a table: one row a layer, with its type, sizes, parameters and whether it trains. */
 public final class ModelSummary {
+    private static final Messages TEXT = Messages.of(ModelSummary.class);
     private ModelSummary() {
     }
 
@@ -53,7 +55,7 @@ public final class ModelSummary {
 
     private static void requireInitialised(boolean ok) {
         if (!ok) {
-            throw new IllegalStateException("The network is not initialised yet: call init() on it first.");
+            throw new IllegalStateException(TEXT.get("ModelSummary.notInitialised"));
         }
     }
 

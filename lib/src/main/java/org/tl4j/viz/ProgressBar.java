@@ -1,9 +1,12 @@
 package org.tl4j.viz;
 
+import org.tl4j.course.Messages;
+
 import java.util.Locale;
 
 /** A progress bar that redraws itself in place, at most every {@link #REDRAW_MILLIS} ms. */
 public final class ProgressBar implements Visual {
+    private static final Messages TEXT = Messages.of(ProgressBar.class);
     public static final long REDRAW_MILLIS = 150;
     private final String label;
     private final long total;
@@ -15,7 +18,7 @@ public final class ProgressBar implements Visual {
 
     private ProgressBar(String label, long total) {
         if (total < 1) {
-            throw new IllegalArgumentException("a progress bar needs at least 1 step, got " + total);
+            throw new IllegalArgumentException(TEXT.get("ProgressBar.noSteps", total));
         }
         this.label = label;
         this.total = total;

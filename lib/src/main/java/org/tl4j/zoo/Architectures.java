@@ -14,9 +14,11 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.tl4j.course.Messages;
 
 /** The source architectures of the course, with named layers, for 28x28 grey-scale images. */
 public final class Architectures {
+    private static final Messages TEXT = Messages.of(Architectures.class);
     private Architectures() {
     }
 
@@ -82,7 +84,7 @@ public final class Architectures {
 
     private static OutputLayer output(int classes) {
         if (classes < 2) {
-            throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + classes);
+            throw new IllegalArgumentException(TEXT.get("Architectures.twoClasses", classes));
         }
         return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output").nOut(classes)
                 .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build();

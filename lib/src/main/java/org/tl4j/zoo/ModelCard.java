@@ -1,5 +1,7 @@
 package org.tl4j.zoo;
 
+import org.tl4j.course.Messages;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.util.Properties;
 public record ModelCard(String name, String architecture, String sourceData, List<String> classes,
                         int epochs, int batchSize, String updater, long seed, int trainExamples,
                         double testAccuracy, double trainSeconds, String sha256) {
+    private static final Messages TEXT = Messages.of(ModelCard.class);
 
     public static ModelCard read(InputStream in) {
         Properties p = new Properties();
@@ -47,7 +50,7 @@ public record ModelCard(String name, String architecture, String sourceData, Lis
 
     private static void line(StringBuilder s, String key, String value) {
         if (value.contains("\n") || value.contains("\\")) {
-            throw new IllegalArgumentException("card values are single plain lines: " + key + "=" + value);
+            throw new IllegalArgumentException(TEXT.get("ModelCard.notOneLine", key, value));
         }
         s.append(key).append('=').append(value).append('\n');
     }

@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeplearning4j.zoo.PretrainedType;
 import org.deeplearning4j.zoo.ZooModel;
+import org.tl4j.course.Messages;
 import org.tl4j.data.DatasetCache;
 import org.tl4j.data.FashionMnist;
 import org.tl4j.data.Mnist;
@@ -28,6 +29,7 @@ import java.util.Map;
  * accuracy, SHA-256) in the library's resources; `make models` retrains them.
  */
 public final class Zoo {
+    private static final Messages TEXT = Messages.of(Zoo.class);
     static final String RESOURCES = "/org/tl4j/zoo/models/";
     private static final Map<String, Recipe> RECIPES = new LinkedHashMap<>();
 
@@ -58,7 +60,7 @@ public final class Zoo {
     static Recipe recipe(String name) {
         Recipe r = RECIPES.get(name);
         if (r == null) {
-            throw new IllegalArgumentException("There is no zoo model \"" + name + "\". The zoo has: " + String.join(", ", names()));
+            throw new IllegalArgumentException(TEXT.get("Zoo.noSuchModel", name, String.join(", ", names())));
         }
         return r;
     }
@@ -70,14 +72,13 @@ public final class Zoo {
         byte[] bytes = resource(name + ".zip");
         String sha = DatasetCache.sha256(bytes);
         if (!sha.equalsIgnoreCase(card.sha256())) {
-            throw new IllegalStateException("The zoo file " + name + ".zip does not match its card (SHA-256 " + sha
-                    + "). Run `make models` to rebuild the zoo, or restore the file from the repository.");
+            throw new IllegalStateException(TEXT.get("Zoo.checksumDiffers", name, sha));
         }
         try {
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
             return new SourceModel(card, org.tl4j.backend.FastPath.install(net));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the zoo model " + name + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(TEXT.get("Zoo.cannotRead", name, e.getMessage()), e);
         }
     }
 
@@ -112,22 +113,20 @@ public final class Zoo {
      */
     public static Model dl4jPretrained(ZooModel model, PretrainedType type) {
         if (!model.pretrainedAvailable(type)) {
-            throw new IllegalArgumentException(model.getClass().getSimpleName() + " has no " + type + " weights in DL4J's zoo");
+            throw new IllegalArgumentException(TEXT.get("Zoo.noPretrainedWeights",
+                    model.getClass().getSimpleName(), type));
         }
         try {
             return model.initPretrained(type);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Could not fetch " + model.getClass().getSimpleName() + " " + type
-                    + " weights from DL4J's model server (" + e + "). This machine may be offline, or the server gone. "
-                    + "The course does not need them: its own source models are in Zoo.names(), e.g. Zoo.load(\"lenet-mnist-0to4\").", e);
+            throw new IllegalStateException(TEXT.get("Zoo.fetchFailed", model.getClass().getSimpleName(), type, e), e);
         }
     }
 
     static byte[] resource(String file) {
         try (InputStream in = Zoo.class.getResourceAsStream(RESOURCES + file)) {
             if (in == null) {
-                throw new IllegalStateException("The zoo file " + file + " is not in the library. Run `make models` "
-                        + "to train the zoo (a few minutes), then `make lib`.");
+                throw new IllegalStateException(TEXT.get("Zoo.fileNotInLibrary", file));
             }
             return in.readAllBytes();
         } catch (IOException e) {
