@@ -18,6 +18,16 @@ export OMP_WAIT_POLICY := $(OMP_WAIT)
 # OpenBLAS's own threads spin (sched_yield) for about 0.1 s after each matrix product, taking a core
 # from oneDNN's convolutions: 2^4 cycles instead (measured: kernel/README.md).
 export OPENBLAS_THREAD_TIMEOUT := 4
+# The course's language: `make lab LANG=pt-BR` (or TL4J_LANG=pt-BR, or a pt_BR locale) gives the Brazilian-
+# Portuguese edition to lab, slides, guides, release, samples, grade and grade-table; TL4J_LANG=en or anything else,
+# the English one. "pt-BR" is not a locale: the commands themselves run with C.UTF-8 then.
+COURSE_LANG := $(if $(TL4J_LANG),$(if $(filter pt-BR pt_BR,$(TL4J_LANG)),pt-BR,en),$(if $(filter pt-BR pt_BR pt_BR.%,$(LANG)),pt-BR,en))
+ifeq ($(LANG),pt-BR)
+override LANG := C.UTF-8
+endif
+NOTEBOOKS := notebooks$(if $(filter pt-BR,$(COURSE_LANG)),/pt-BR)
+EXERCISES := exercises$(if $(filter pt-BR,$(COURSE_LANG)),/pt-BR)
+
 # JVM options of command-line tools (bench, models): the kernel's engine set-up.
 JAVA_OPTS := -Xmx4g -Djava.awt.headless=true -Dorg.eclipse.deeplearning4j.helpers.disable=false \
   -Dorg.bytedeco.javacpp.cachedir=.cache/javacpp -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
@@ -67,6 +77,7 @@ help:
 	@echo "make hub     run JupyterHub for a class on this server, as root (hub/README.md); make hub-setup only builds it"
 	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
 	@echo "make guides  the decks, then the teacher's guides' measured ranges from those runs (docs/instructor/)"
+	@echo "         LANG=pt-BR  the Brazilian-Portuguese edition (lab, slides, guides, release, samples, grade, grade-table)"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES), OMP_WAIT=PASSIVE"
 	@echo "         BACKEND=cuda (also the GPU kernel) CUDA_RUNTIME=system|redist, PYTORCH_PYTHON=... BENCH_ROUNDS=3 (make bench)"
 
@@ -130,11 +141,12 @@ $(REVEAL): slides/package.json
 
 # Every lesson executed and built into a deck: slides/<lesson>.slides.html and slides/index.html.
 slides: setup
-	$(PY) slides/build.py --profile $(SLIDES_PROFILE)
+	$(PY) slides/build.py --profile $(SLIDES_PROFILE) --language $(COURSE_LANG)
 
 # The teacher's guides' expected results, measured on this machine from the runs `make slides` kept.
 guides: slides
-	$(PY) docs/instructor/expected_results.py build/executed/$(SLIDES_PROFILE) --profile $(SLIDES_PROFILE)
+	$(PY) docs/instructor/expected_results.py build/executed/$(SLIDES_PROFILE)$(if $(filter pt-BR,$(COURSE_LANG)),/pt-BR) \
+	  --profile $(SLIDES_PROFILE) --language $(COURSE_LANG)
 
 # Headless Chromium for the browser test (make test only; make lab installs nothing outside the
 # course folder): installed from Debian's packages when we are root.
@@ -162,7 +174,7 @@ $(BWRAP_LOCAL):
 	@$(BWRAP_LOCAL) --version
 
 lab: setup
-	@$(PY) kernel/lab.py --port $(PORT) --notebooks notebooks
+	@$(PY) kernel/lab.py --port $(PORT) --notebooks $(NOTEBOOKS) --language $(COURSE_LANG)
 
 # A class on one server (hub/README.md): the class's environment in .hub/venv (from a Python every account
 # can run), JupyterHub's proxy in hub/node_modules; `make hub` then runs the hub (as root).
@@ -200,21 +212,21 @@ bench: setup
 
 # Student versions of every exercise: solutions replaced by failing stubs, hidden tests removed.
 release: setup
-	cd exercises && for a in $$(ls source); do \
+	cd $(EXERCISES) && for a in $$(ls source); do \
 	  PATH="$(CURDIR)/$(VENV)/bin:$$PATH" nbgrader generate_assignment "$$a" --force || exit 1; done
 
 # Three sample submissions (exercises/samples/) to try `make grade` on.
 samples: release
-	cd exercises && $(CURDIR)/$(VENV)/bin/python make_samples.py
+	cd $(EXERCISES) && $(CURDIR)/$(VENV)/bin/python $(CURDIR)/exercises/make_samples.py
 
 # Autogrades SUBMISSIONS=<folder>/<student>/<assignment>/*.ipynb: grade table and feedback.
 grade: release sandbox
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=<folder of student folders>, e.g. make samples grade SUBMISSIONS=exercises/samples"; exit 2; }
-	cd exercises && $(CURDIR)/$(VENV)/bin/python grade.py "$(abspath $(SUBMISSIONS))"
+	cd $(EXERCISES) && $(CURDIR)/$(VENV)/bin/python $(CURDIR)/exercises/grade.py "$(abspath $(SUBMISSIONS))"
 
 # The grade table again from the gradebook (after grading written answers), nothing re-graded.
 grade-table: release
-	cd exercises && $(CURDIR)/$(VENV)/bin/python grade.py --table
+	cd $(EXERCISES) && $(CURDIR)/$(VENV)/bin/python $(CURDIR)/exercises/grade.py --table
 
 # Retrains the course's model zoo from its recipes into the library's resources (a few minutes).
 models: $(DATA) | $(LIB_JAR)
@@ -222,6 +234,6 @@ models: $(DATA) | $(LIB_JAR)
 	$(MAKE) lib
 
 clean:
-	rm -rf lib/target build .jupyter .cache datasets/cache slides/node_modules slides/*.slides.html slides/index.html
+	rm -rf lib/target build .jupyter .cache datasets/cache slides/node_modules slides/*.slides.html slides/index.html slides/pt-BR
 
 FORCE:

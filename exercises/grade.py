@@ -1,6 +1,7 @@
 """Autogrades a folder of submissions and writes the grade table and every student's feedback.
 
-    python grade.py SUBMISSIONS    (run by `make grade SUBMISSIONS=dir`, from this folder)
+    python grade.py SUBMISSIONS    (run by `make grade SUBMISSIONS=dir`, from the course folder: this one,
+                                    or pt-BR/ for the Portuguese edition)
     python grade.py --table        (run by `make grade-table`: the table again, from the gradebook,
                                     e.g. after grading written answers; nothing is re-graded)
 
@@ -35,8 +36,12 @@ from pathlib import Path
 
 import nbformat
 
-COURSE = Path(__file__).resolve().parent
-sys.path.insert(0, str(COURSE))
+TOOLS = Path(__file__).resolve().parent  # this file, sandbox.py, output_limit.py
+# The course graded: the folder it runs from when that holds an nbgrader_config.py (exercises/pt-BR for the
+# Portuguese edition), else the English one next to this file. Its kernels speak the course's language.
+COURSE = Path.cwd() if (Path.cwd() / "nbgrader_config.py").is_file() else TOOLS
+LANGUAGE = "pt-BR" if "pt-BR" in COURSE.parts else "en"
+sys.path.insert(0, str(TOOLS))
 import sandbox  # noqa: E402 (the kernel's sandbox, next to this file)
 
 GRADING_KERNEL = "tl4j-grading"
@@ -64,7 +69,7 @@ def install_grading_kernel():
     folder = GRADING_PATH / "kernels" / GRADING_KERNEL
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, str(COURSE / "sandbox.py"), spec.resource_dir, "{connection_file}", "{cwd}"],
+        "argv": [sys.executable, str(TOOLS / "sandbox.py"), spec.resource_dir, "{connection_file}", "{cwd}"],
         "display_name": "Java (tl4j, grading sandbox)", "language": "java", "interrupt_mode": "message",
         "env": spec.env}, indent=1))
 
@@ -73,7 +78,7 @@ def nbgrader(*args, env=None, timeout=None):
     """Runs one nbgrader command in a session of its own; kills it and its kernels past the timeout.
     Autograding runs in a network namespace of its own, its kernels in the sandbox."""
     marker = "tl4j-grading-" + uuid.uuid4().hex
-    env = dict(env or os.environ, TL4J_GRADING_RUN=marker)
+    env = dict(env or os.environ, TL4J_GRADING_RUN=marker, TL4J_LANG=LANGUAGE)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     command = [str(Path(sys.executable).parent / "nbgrader"), *args]
     if args[0] == "autograde" and not UNSAFE:

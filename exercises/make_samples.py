@@ -12,7 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
-COURSE = Path(__file__).resolve().parent
+# The course folder it runs from (this one, or pt-BR/ for the Portuguese edition).
+COURSE = Path.cwd() if (Path.cwd() / "nbgrader_config.py").is_file() else Path(__file__).resolve().parent
 MARKERS = re.compile(r"^\s*(//|#)\s*(BEGIN|END) SOLUTION\s*$")
 
 

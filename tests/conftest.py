@@ -74,8 +74,9 @@ def _execute(path, profile, timeout):
     client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=timeout, allow_errors=False,
                             resources={"metadata": {"path": str(Path(path).parent)}})
     client.execute()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, ARTIFACTS / Path(path).name)
+    kept = ARTIFACTS / ("pt-BR" if Path(path).parent.name == "pt-BR" else "")
+    kept.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, kept / Path(path).name)
     return nb
 
 

@@ -4,6 +4,7 @@ photograph the chart and the training curve once they are painted.
 Needs Debian's chromium (installed by `make test` when run as root); without it the browser test is
 skipped with the reason, never passed.
 """
+import contextlib
 import json
 import os
 import shutil
@@ -33,17 +34,15 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """JupyterLab as `make lab` starts it (kernel/lab.py), plus what the test needs to drive it."""
-    port = free_port()
-    token = os.urandom(16).hex()
-    log_path = tmp_path_factory.mktemp("lab") / "lab.log"
-    log = open(log_path, "w")
-    env = dict(os.environ, TL4J_PROFILE="ci", JUPYTER_TOKEN=token)
-    cmd = [sys.executable, str(ROOT / "kernel" / "lab.py"), "--port", str(port), "--notebooks", str(ROOT / "notebooks"),
-           "--no-browser", "--LabApp.expose_app_in_browser=True"]
-    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+@contextlib.contextmanager
+def running_lab(folder, *options, **env):
+    """JupyterLab as `make lab` starts it (kernel/lab.py, with these options and environment), until the block ends."""
+    port, token = free_port(), os.urandom(16).hex()
+    log_path = folder / "lab.log"
+    cmd = [sys.executable, str(ROOT / "kernel" / "lab.py"), "--port", str(port), "--no-browser", *options]
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, JUPYTER_TOKEN=token, **env),
+                                  cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -53,19 +52,25 @@ def lab(tmp_path_factory):
             except OSError:
                 time.sleep(0.5)
         else:
-            pytest.fail("JupyterLab did not start; see " + log.name)
-        startup = log_path.read_text()
-        # token authentication is on: without the token the API refuses
-        with pytest.raises(urllib.error.HTTPError):
-            urllib.request.urlopen(f"{base}/api/sessions", timeout=5)
-        yield SimpleNamespace(base=base, token=token, startup=startup)
+            pytest.fail(f"JupyterLab did not start; see {log_path}")
+        yield SimpleNamespace(base=base, token=token, startup=log_path.read_text())
     finally:
         server.terminate()
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-        log.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on the English lessons, plus what the test needs to drive it."""
+    with running_lab(tmp_path_factory.mktemp("lab"), "--notebooks", str(ROOT / "notebooks"),
+                     "--LabApp.expose_app_in_browser=True", TL4J_PROFILE="ci") as lab:
+        # token authentication is on: without the token the API refuses
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(f"{lab.base}/api/sessions", timeout=5)
+        yield lab
 
 
 def test_lab_starts_without_warnings_and_new_notebooks_get_the_course_kernel(lab):
@@ -140,3 +145,31 @@ def test_welcome_notebook_runs_in_jupyterlab(lab, artifacts):
             assert photograph(page, curve, artifacts / "welcome-training.png") > 10_000
         finally:
             browser.close()
+
+
+@needs_chromium
+def test_make_lab_in_portuguese_opens_the_portuguese_edition_in_portuguese(tmp_path, artifacts):
+    """`make lab LANG=pt-BR`: kernel/lab.py --language pt-BR on notebooks/pt-BR, JupyterLab's pt-BR language pack."""
+    from playwright.sync_api import sync_playwright
+
+    # JupyterLab's settings in a folder of the test's own, so the course's lab keeps its language
+    with running_lab(tmp_path, "--notebooks", str(ROOT / "notebooks" / "pt-BR"), "--language", "pt-BR",
+                     JUPYTER_CONFIG_DIR=str(tmp_path / "config")) as lab:
+        assert "está iniciando" in lab.startup
+        packs = json.load(urllib.request.urlopen(f"{lab.base}/lab/api/translations?token={lab.token}", timeout=10))
+        assert "pt_BR" in packs["data"], packs["data"].keys()
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+            try:
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                page.goto(f"{lab.base}/lab/tree/04-feature-extraction.ipynb?token={lab.token}")
+                page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+                # what the community's pt-BR pack translates (its menu-bar labels are not translated yet)
+                header = page.locator(".jp-DirListing-headerItem").all_text_contents()
+                assert "Nome" in " ".join(header) and "Name" not in " ".join(header), header
+                assert page.locator(".jp-Notebook", has_text="Lição 4: Extração de características").count() == 1
+                assert page.locator(".jp-DirListing-item", has_text="08-language-data.ipynb").count() == 1
+                page.wait_for_timeout(1000)
+                page.screenshot(path=str(artifacts / "lab-pt-BR.png"))
+            finally:
+                browser.close()

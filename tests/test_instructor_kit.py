@@ -6,6 +6,7 @@ import shutil
 from datetime import datetime
 
 import nbformat
+import pytest
 
 from conftest import ROOT, execute_notebook
 
@@ -41,24 +42,28 @@ def seconds(cell):
     return (end - start).total_seconds()
 
 
-def test_the_guides_get_what_each_lesson_measured(tmp_path):
+@pytest.mark.parametrize("language", ["en", "pt-BR"])
+def test_the_guides_get_what_each_lesson_measured(tmp_path, language):
+    """`make guides` (and `make guides LANG=pt-BR`, from the pt-BR lessons into the pt-BR guides, in Portuguese)."""
     executed, guides = tmp_path / "executed", tmp_path / "guide"
     executed.mkdir()
-    shutil.copytree(KIT / "guide", guides)
+    shutil.copytree(expected.GUIDES[language], guides)
+    words = expected.WORDS[language]
     runs = {}
     for path in LESSONS:
-        runs[path.stem] = execute_notebook(path, profile="ci")
+        lesson = path if language == "en" else path.parent / language / path.name
+        runs[path.stem] = execute_notebook(lesson, profile="ci")
         nbformat.write(runs[path.stem], executed / path.name)
-    expected.main([str(executed), "--guides", str(guides), "--profile", "ci"])
+    expected.main([str(executed), "--guides", str(guides), "--profile", "ci", "--language", language])
     arms_seen = 0
     for path in LESSONS:
-        before = (KIT / "guide" / f"{path.stem}.md").read_text()
+        before = (expected.GUIDES[language] / f"{path.stem}.md").read_text()
         after = (guides / f"{path.stem}.md").read_text()
         # only the block between the markers changes
         assert before[:before.index(expected.BEGIN)] == after[:after.index(expected.BEGIN)]
         assert before[before.index(expected.END):] == after[after.index(expected.END):]
         block = between(after)
-        assert "ci profile" in block
+        assert ("ci profile" if language == "en" else "perfil ci") in block
         nb = runs[path.stem]
         for cell in nb.cells:
             for out in cell.get("outputs", []):
@@ -66,12 +71,13 @@ def test_the_guides_get_what_each_lesson_measured(tmp_path):
                 if result and result.get("kind") == "arms":
                     for arm, a in result["arms"].items():
                         tests = [r["test"] for r in a["runs"]]
-                        row = (f"| {arm} | {100 * a['test']['mean']:.1f} ({100 * a['test']['low']:.1f} to "
-                               f"{100 * a['test']['high']:.1f}) | {100 * min(tests):.1f} to {100 * max(tests):.1f} | "
+                        to = words["to"]
+                        row = (f"| {arm} | {100 * a['test']['mean']:.1f} ({100 * a['test']['low']:.1f} {to} "
+                               f"{100 * a['test']['high']:.1f}) | {100 * min(tests):.1f} {to} {100 * max(tests):.1f} | "
                                f"{len(tests)} |")
                         assert row in block, (path.stem, row)
                         arms_seen += 1
         total = sum(seconds(c) for c in nb.cells if c.cell_type == "code")
-        shown = int(re.search(r"\| the whole lesson \| (\d+) s \|", block).group(1))
+        shown = int(re.search(rf"\| {words['whole']} \| (\d+) s \|", block).group(1))
         assert abs(shown - total) <= 1, (path.stem, shown, total)
     assert arms_seen >= 10

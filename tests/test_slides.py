@@ -89,6 +89,26 @@ def test_a_deck_presents_offline_with_navigation_and_charts(decks, artifacts, le
     print(f"{lesson}: {total} slides")
 
 
+def test_a_portuguese_deck_presents_offline_in_portuguese(artifacts):
+    """`make slides LANG=pt-BR`'s deck of lesson 4, from the pt-BR lesson executed in the CI profile."""
+    path = build.lessons("pt-BR")[3]
+    out = artifacts / "slides" / "pt-BR"
+    out.mkdir(parents=True, exist_ok=True)
+    deck = build.build_deck(execute_notebook(path, profile="ci"), path, out, "ci", "pt-BR")
+    text = deck.read_text()
+    assert "Notas do apresentador." in text and "Speaker notes." not in text
+    assert "data:image/png;base64" in text
+    total, title, img, moved, math, requested = present(
+        deck, artifacts, ("slides-pt-BR-04-title.png", "slides-pt-BR-04-chart.png"))
+    assert total >= 12, total
+    assert "aprendizagem por transferência em Java · lição 4" in title and "Lição 4" in title, title
+    assert "Executado no kernel do curso" in title, title
+    natural, width, height, bottom = img
+    assert natural > 0 and width >= 300 and height >= 150 and bottom <= 720, img
+    assert moved["h"] + moved["v"] > 0
+    assert not requested, requested
+
+
 def test_a_deck_prints_to_pdf_one_page_per_slide(decks, artifacts):
     out = pdf.print_deck(decks["01-backpropagation"], artifacts / "slides-01-backpropagation.pdf")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", out.read_bytes()))

@@ -1,12 +1,13 @@
 """Writes the measured ranges into the teacher's guides, from lessons executed in the class profile.
 
-    python docs/instructor/expected_results.py [folder] [--guides folder]     (run by `make guides`)
+    python docs/instructor/expected_results.py [folder] [--guides folder] [--language en|pt-BR]   (`make guides`)
 
 Reads every executed lesson in the folder (default: build/executed/class, where `make slides` keeps
 them), collects the experiments' results (the tl4j result JSON a lesson shows under each comparison),
 and replaces the block between the markers below in docs/instructor/guide/<lesson>.md with a table:
 per arm, the mean over seeds with its 95-percent interval and the range of the single seeds. Accuracies
 are in percent, differences and slopes in percentage points. Nothing else in a guide is touched.
+With --language pt-BR it writes the Portuguese guides (docs/pt-BR/instructor/guide) in Portuguese.
 """
 import argparse
 import datetime
@@ -18,7 +19,24 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-GUIDES = HERE / "guide"
+GUIDES = {"en": HERE / "guide", "pt-BR": ROOT / "docs" / "pt-BR" / "instructor" / "guide"}
+# The block's own words, per language (arm labels and section names come from the lessons).
+WORDS = {
+    "en": {"head": "Measured in the {profile} profile on {cores} cores, {date}, from `{name}` as executed; the same "
+                   "seeds give the same numbers to within a point. Accuracies on the test set in percent; differences "
+                   "and slopes in percentage points.",
+           "columns": "| arm | mean (95% CI) | single seeds | seeds |", "to": "to",
+           "none": "This lesson's experiments report no results over seeds.",
+           "timing": "Run time of the cells, section by section:", "timing columns": "| section | run time |",
+           "first": "before section 1", "whole": "the whole lesson"},
+    "pt-BR": {"head": "Medido no perfil {profile} em {cores} núcleos, {date}, a partir de `{name}` executado; as mesmas "
+                      "sementes dão os mesmos números com diferença de até um ponto. Acurácias no conjunto de teste em "
+                      "porcentagem; diferenças e inclinações em pontos percentuais.",
+              "columns": "| braço | média (IC 95%) | sementes individuais | sementes |", "to": "a",
+              "none": "Os experimentos desta lição não relatam resultados sobre sementes.",
+              "timing": "Tempo de execução das células, seção por seção:",
+              "timing columns": "| seção | tempo de execução |", "first": "antes da seção 1", "whole": "a lição inteira"},
+}
 RESULT = "application/vnd.tl4j.result+json"
 BEGIN = "<!-- expected results: written by expected_results.py, do not edit by hand -->"
 END = "<!-- end of expected results -->"
@@ -83,9 +101,9 @@ def seconds(cell):
     return (end - start).total_seconds()
 
 
-def timing(notebook):
+def timing(notebook, words=WORDS["en"]):
     """Run time per section (## heading) of an executed lesson, and in all."""
-    sections, current = {}, "before section 1"
+    sections, current = {}, words["first"]
     for cell in notebook["cells"]:
         if cell["cell_type"] == "markdown":
             for line in "".join(cell["source"]).splitlines():
@@ -93,9 +111,9 @@ def timing(notebook):
                     current = line[3:].strip()
         elif cell["cell_type"] == "code":
             sections[current] = sections.get(current, 0.0) + seconds(cell)
-    lines = ["| section | run time |", "|---|---|"]
+    lines = [words["timing columns"], "|---|---|"]
     lines += [f"| {name} | {round(s)} s |" for name, s in sections.items() if s >= 1]
-    lines.append(f"| the whole lesson | {round(sum(sections.values()))} s |")
+    lines.append(f"| {words['whole']} | {round(sum(sections.values()))} s |")
     return "\n".join(lines)
 
 
@@ -119,27 +137,26 @@ def pct(v):
     return f"{100 * v:.1f}"
 
 
-def table(result):
+def table(result, words=WORDS["en"]):
     title = (result.get("title") or result.get("target") or result.get("name") or KINDS.get(result.get("kind"))
              or (f"source {result['source']}" if isinstance(result.get("source"), str) else result.get("kind", "result")))
-    lines = [f"**{title}**", "", "| arm | mean (95% CI) | single seeds | seeds |", "|---|---|---|---|"]
+    lines = [f"**{title}**", "", words["columns"], "|---|---|---|---|"]
     found = False
     for name, est, seeds in rows(result):
         found = True
-        spread = f"{pct(min(seeds))} to {pct(max(seeds))}" if seeds else ""
+        spread = f"{pct(min(seeds))} {words['to']} {pct(max(seeds))}" if seeds else ""
         name = label(name)
-        interval = f" ({pct(est['low'])} to {pct(est['high'])})" if "low" in est else ""
+        interval = f" ({pct(est['low'])} {words['to']} {pct(est['high'])})" if "low" in est else ""
         lines.append(f"| {name or title} | {pct(est['mean'])}{interval} | {spread} | {est['n']} |")
     return "\n".join(lines) if found else None
 
 
-def block(notebook, name, profile="class"):
-    tables = [t for t in (table(r) for r in results(notebook)) if t]
-    head = (f"Measured in the {profile} profile on {os.cpu_count()} cores, {datetime.date.today().isoformat()}, from "
-            f"`{name}` as executed; the same seeds give the same numbers to within a point. Accuracies on the "
-            "test set in percent; differences and slopes in percentage points.")
-    body = "\n\n".join(tables) if tables else "This lesson's experiments report no results over seeds."
-    return f"{BEGIN}\n{head}\n\n{body}\n\nRun time of the cells, section by section:\n\n{timing(notebook)}\n{END}"
+def block(notebook, name, profile="class", language="en"):
+    words = WORDS[language]
+    tables = [t for t in (table(r, words) for r in results(notebook)) if t]
+    head = words["head"].format(profile=profile, cores=os.cpu_count(), date=datetime.date.today().isoformat(), name=name)
+    body = "\n\n".join(tables) if tables else words["none"]
+    return f"{BEGIN}\n{head}\n\n{body}\n\n{words['timing']}\n\n{timing(notebook, words)}\n{END}"
 
 
 def main(argv):
@@ -147,8 +164,11 @@ def main(argv):
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "build" / "executed" / "class",
                         help="the executed lessons (default: build/executed/class, written by make slides)")
     parser.add_argument("--profile", default="class", help="the profile the lessons ran in, for the record")
-    parser.add_argument("--guides", type=Path, default=GUIDES, help="the guides to fill (default: docs/instructor/guide)")
+    parser.add_argument("--language", default="en", choices=sorted(WORDS))
+    parser.add_argument("--guides", type=Path, help="the guides to fill (default: docs/instructor/guide, or "
+                                                    "docs/pt-BR/instructor/guide in Portuguese)")
     args = parser.parse_args(argv)
+    args.guides = args.guides or GUIDES[args.language]
     executed = sorted(args.folder.glob("0[1-9]-*.ipynb"))
     if not executed:
         sys.exit(f"expected_results: no executed lessons in {args.folder}: run `make slides` first")
@@ -160,7 +180,7 @@ def main(argv):
         if BEGIN not in text or END not in text:
             sys.exit(f"expected_results: {guide} has no expected-results markers")
         start, end = text.index(BEGIN), text.index(END) + len(END)
-        guide.write_text(text[:start] + block(json.loads(path.read_text()), path.name, args.profile) + text[end:])
+        guide.write_text(text[:start] + block(json.loads(path.read_text()), path.name, args.profile, args.language) + text[end:])
         print(f"expected_results: {guide.name} from {path.name}")
 
 
