@@ -54,7 +54,8 @@ def test_the_portuguese_lesson_runs_like_the_english_one(name):
 @pytest.fixture(scope="module")
 def graded_pt(tmp_path_factory):
     """A copy of the pt-BR course (exercises/pt-BR beside the shared tools): released, ada (every answer),
-    ben (questions 1 and 3 of backprop) and cy (nothing) graded by grade.py as `make grade LANG=pt-BR` does."""
+    ben (questions 1 and 3 of backprop), cy (nothing) and eve (an attacker) graded by grade.py as
+    `make grade LANG=pt-BR` does."""
     top = tmp_path_factory.mktemp("exercises")
     for item in ("nbgrader_config.py", "grade.py", "make_samples.py", "sandbox.py", "output_limit.py"):
         shutil.copy(EXERCISES / item, top / item)
@@ -78,6 +79,17 @@ def graded_pt(tmp_path_factory):
     for folder in (course / "samples" / "ben").iterdir():
         if folder.name != "backprop":
             shutil.rmtree(folder)
+    # eve: ada's backprop, plus an attempt to read the instructor's pt-BR notebook and to spoil the gradebook
+    eve = json.loads((course / "samples" / "ada" / "backprop" / "backprop.ipynb").read_text())
+    q3 = next(c for c in eve["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "q3-answer")
+    q3["source"] = "".join(q3["source"]) + f"""
+String leaked = "";
+try {{ leaked = java.nio.file.Files.readString(java.nio.file.Path.of("{course}/source/backprop/backprop.ipynb")); }}
+catch (Exception e) {{ }}
+try {{ java.nio.file.Files.write(java.nio.file.Path.of("{course}/gradebook.db"), new byte[4096]); }} catch (Exception e) {{ }}
+System.out.println(leaked.isEmpty() ? "nothing found" : "LEAKED " + leaked);"""
+    (course / "samples" / "eve" / "backprop").mkdir(parents=True)
+    (course / "samples" / "eve" / "backprop" / "backprop.ipynb").write_text(json.dumps(eve))
     run(sys.executable, str(top / "grade.py"), str(course / "samples"))
     with open(course / "grades" / "grades.csv") as f:
         table = {row["student"]: row for row in csv.DictReader(f)}
@@ -119,3 +131,11 @@ def test_portuguese_feedback_says_what_is_wrong_in_portuguese(graded_pt):
     said = feedback(course, "ben", "backprop")
     assert "seu código lançou UnsupportedOperationException (ainda não implementado)" in said, said[-3000:]
     assert "Reveja" in said, said[-3000:]
+
+
+def test_a_portuguese_submission_reads_no_hidden_test_and_spoils_no_grade(graded_pt):
+    course, table = graded_pt
+    said = feedback(course, "eve", "backprop")
+    # its output says "nothing found"; a leak would print the notebook's JSON after "LEAKED "
+    assert "nothing found" in said and "LEAKED {" not in said and "BEGIN HIDDEN TESTS" not in said, said[-2000:]
+    assert float(table["eve"]["backprop"]) == float(table["ada"]["backprop"]) == automatic_points(course, "backprop")
