@@ -19,7 +19,7 @@ export OMP_WAIT_POLICY := $(OMP_WAIT)
 # from oneDNN's convolutions: 2^4 cycles instead (measured: kernel/README.md).
 export OPENBLAS_THREAD_TIMEOUT := 4
 # The course's language: `make lab LANG=pt-BR` (or TL4J_LANG=pt-BR, or a pt_BR locale) gives the Brazilian-
-# Portuguese edition to lab, slides, guides, release, samples, grade and grade-table; TL4J_LANG=en or anything else,
+# Portuguese edition to lab, slides, guides, release, samples, grade, grade-table and hub; TL4J_LANG=en or anything else,
 # the English one. "pt-BR" is not a locale: the commands themselves run with C.UTF-8 then.
 COURSE_LANG := $(if $(TL4J_LANG),$(if $(filter pt-BR pt_BR,$(TL4J_LANG)),pt-BR,en),$(if $(filter pt-BR pt_BR pt_BR.%,$(LANG)),pt-BR,en))
 ifeq ($(LANG),pt-BR)
@@ -77,7 +77,7 @@ help:
 	@echo "make hub     run JupyterHub for a class on this server, as root (hub/README.md); make hub-setup only builds it"
 	@echo "make slides  every lesson as a reveal.js deck (slides/index.html); SLIDES_PROFILE=ci for the quick runs"
 	@echo "make guides  the decks, then the teacher's guides' measured ranges from those runs (docs/instructor/)"
-	@echo "         LANG=pt-BR  the Brazilian-Portuguese edition (lab, slides, guides, release, samples, grade, grade-table)"
+	@echo "         LANG=pt-BR  the Brazilian-Portuguese edition (lab, slides, guides, release, samples, grade, grade-table, hub)"
 	@echo "options: HEAP=4g OFFHEAP=8g (kernel memory), PORT=8888, NATIVES=$(NATIVES), OMP_WAIT=PASSIVE"
 	@echo "         BACKEND=cuda (also the GPU kernel) CUDA_RUNTIME=system|redist, PYTORCH_PYTHON=... BENCH_ROUNDS=3 (make bench)"
 
@@ -194,7 +194,7 @@ $(HUB_PROXY): hub/package.json hub/package-lock.json
 
 hub: hub-setup
 	@[ "$$(id -u)" = 0 ] || { echo "hub: JupyterHub starts each person's JupyterLab as that person: run it as root"; exit 1; }
-	$(HUB_VENV)/bin/jupyterhub -f hub/jupyterhub_config.py
+	TL4J_LANG=$(COURSE_LANG) $(HUB_VENV)/bin/jupyterhub -f hub/jupyterhub_config.py
 
 test: setup browser sandbox hub-setup
 	@rm -rf build/test-reports lib/target/surefire-reports && mkdir -p build/test-reports

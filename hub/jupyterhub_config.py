@@ -50,7 +50,10 @@ c.LocalAuthenticator.admin_groups = {INSTRUCTORS}
 # each person's JupyterLab, in the class's environment, capped
 c.JupyterHub.spawner_class = CourseSpawner
 c.Spawner.cmd = [str(VENV / "bin" / "jupyterhub-singleuser")]
-c.Spawner.default_url = "/lab/tree/tl4j"
+# a class in Brazilian Portuguese (TL4J_LANG=pt-BR, `make hub LANG=pt-BR`): the pt-BR lessons first, JupyterLab and
+# every kernel in Portuguese
+LANGUAGE = "pt-BR" if os.environ.get("TL4J_LANG", "").replace("_", "-") == "pt-BR" else "en"
+c.Spawner.default_url = "/lab/tree/tl4j" + ("/pt-BR" if LANGUAGE == "pt-BR" else "")
 c.Spawner.notebook_dir = "~"
 MEMORY = os.environ.get("TL4J_MEM_LIMIT", "4G")
 c.Spawner.mem_limit = int(MEMORY) if MEMORY.isdigit() else MEMORY  # bytes, or 4G, 512M
@@ -60,6 +63,7 @@ c.CourseSpawner.processes = int(os.environ.get("TL4J_PROCESSES", "2048"))
 c.CourseSpawner.lessons = str(ROOT / "notebooks")
 c.CourseSpawner.javacpp_cache = str(ROOT / ".cache" / "javacpp")
 c.CourseSpawner.instructors = INSTRUCTORS
+c.CourseSpawner.language = LANGUAGE
 c.CourseSpawner.config_folders = {"student": str(HUB / "student"), "instructor": str(HUB / "instructor")}
 c.Spawner.environment = {
     "PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",

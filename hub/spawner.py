@@ -1,8 +1,10 @@
 """JupyterHub's local-process spawner, for the course: each person's JupyterLab starts with the lessons
-in ~/tl4j, the kernel's native libraries linked in, a private home, nbgrader set up for their role, and
+in ~/tl4j, the kernel's native libraries linked in, a private home, nbgrader set up for their role, the class's
+language (JupyterLab's until the person picks another, and the kernels'), and
 runs in memory, processes and cpu cgroups of its own (JupyterHub itself only passes MEM_LIMIT on; the kernel
 sizes its heap from it, kernel/README.md)."""
 import grp
+import json
 import os
 import pwd
 import shutil
@@ -22,6 +24,7 @@ class CourseSpawner(LocalProcessSpawner):
     instructors = Unicode("tl4j-instructors", help="the group whose members get the Formgrader").tag(config=True)
     config_folders = Dict(help="each role's Jupyter config folder: {'student': ..., 'instructor': ...}").tag(config=True)
     processes = Integer(2048, help="threads and processes one person may run at once").tag(config=True)
+    language = Unicode("en", help="the class's language: en or pt-BR").tag(config=True)
 
     def account(self):
         return pwd.getpwnam(self.user.name)
@@ -45,6 +48,12 @@ class CourseSpawner(LocalProcessSpawner):
         if self.javacpp_cache and Path(self.javacpp_cache).is_dir():
             mirror(Path(self.javacpp_cache), natives)
         owned(home / ".cache", account)
+        if self.language == "pt-BR":
+            setting = home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab" / "translation-extension"
+            if not (setting / "plugin.jupyterlab-settings").exists():  # a choice the person made stays theirs
+                setting.mkdir(parents=True, exist_ok=True)
+                (setting / "plugin.jupyterlab-settings").write_text(json.dumps({"locale": "pt_BR"}) + "\n")
+                owned(home / ".jupyter", account)
         return natives
 
     def get_env(self):
@@ -52,6 +61,8 @@ class CourseSpawner(LocalProcessSpawner):
         role = "instructor" if self.is_instructor() else "student"
         env["JUPYTER_CONFIG_PATH"] = self.config_folders.get(role, "")
         env["TL4J_JAVACPP_CACHE"] = str(Path(self.account().pw_dir) / ".cache" / "tl4j-javacpp")
+        if self.language == "pt-BR":
+            env["TL4J_LANG"] = "pt-BR"
         return env
 
     async def start(self):

@@ -223,7 +223,8 @@ def hub(tmp_path_factory):
         port, token = free_port(), secrets.token_hex(32)
         env = dict(os.environ, TL4J_HUB_BIND=f"http://127.0.0.1:{port}", TL4J_HUB_TOKEN=token,
                    TL4J_HUB_STATE=str(state), TL4J_EXCHANGE=str(exchange), TL4J_MEM_LIMIT=str(MEMORY),
-                   TL4J_STUDENTS=GROUPS["students"], TL4J_INSTRUCTORS=GROUPS["instructors"])
+                   TL4J_STUDENTS=GROUPS["students"], TL4J_INSTRUCTORS=GROUPS["instructors"],
+                   TL4J_LANG="pt-BR")  # a class in Portuguese, as `make hub LANG=pt-BR` runs it
         proc = subprocess.Popen([str(HUB_VENV / "bin" / "jupyterhub"), "-f", str(ROOT / "hub" / "jupyterhub_config.py")],
                                 cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         hub = Hub(f"http://127.0.0.1:{port}", token, passwords, exchange)
@@ -285,6 +286,20 @@ def test_each_student_runs_java_as_themselves_within_their_memory(hub, tokens):
         assert heap_fits(int(heap)), out  # the kernel sized its heap to the memory limit (a quarter)
         home = Path(pwd.getpwnam(name).pw_dir)
         assert (home / "tl4j" / "00-welcome.ipynb").stat().st_uid == pwd.getpwnam(name).pw_uid  # the lessons, theirs
+
+
+def test_a_portuguese_class_gets_portuguese_kernels_and_jupyterlab(hub, tokens):
+    """The hub runs in pt-BR: every kernel speaks Portuguese, JupyterLab starts in Portuguese on the pt-BR lessons."""
+    name = STUDENTS[0]
+    out, err = execute(hub, name, tokens[name], 'System.out.println(System.getenv("TL4J_LANG"));\n'
+                       'System.out.println(SelfCheck.answer("backprop", 1, "zz"));')
+    assert not err, err
+    assert out.splitlines()[0] == "pt-BR" and out.splitlines()[1].startswith("Responda com uma letra"), out
+    status, body = hub.call("GET", f"/user/{name}/lab/api/settings/@jupyterlab/translation-extension:plugin",
+                            token=tokens[name])
+    assert status == 200 and body["settings"]["locale"] == "pt_BR", body
+    home = Path(pwd.getpwnam(name).pw_dir)
+    assert (home / "tl4j" / "pt-BR" / "04-feature-extraction.ipynb").is_file()
 
 
 def heap_fits(heap):
