@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, assert_no_errors, execute_notebook, outputs
+from test_exercises import feedback_text, points  # the English course's readers: same layout
 
 ENGLISH = ROOT / "notebooks"
 PORTUGUESE = ENGLISH / "pt-BR"
@@ -97,15 +98,8 @@ System.out.println(leaked.isEmpty() ? "nothing found" : "LEAKED " + leaked);"""
 
 
 def feedback(course, student, assignment):
-    text = "\n".join(p.read_text() for p in (course / "feedback" / student / assignment).glob("*.html"))
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
-
-
-def automatic_points(course, assignment, questions=None):
-    nb = json.loads(next((course / "source" / assignment).glob("*.ipynb")).read_text())
-    return sum(c["metadata"]["nbgrader"].get("points", 0) for c in nb["cells"]
-               if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code"
-               and (questions is None or int(c["metadata"]["nbgrader"]["grade_id"][1]) in questions))
+    """The words of a submission's feedback pages, without their markup."""
+    return html.unescape(re.sub(r"<[^>]+>", "", feedback_text(course, student, assignment)))
 
 
 def test_the_portuguese_release_has_portuguese_stubs_and_no_solution(graded_pt):
@@ -119,7 +113,7 @@ def test_the_portuguese_release_has_portuguese_stubs_and_no_solution(graded_pt):
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_the_portuguese_exercises_grade_like_the_english_ones(graded_pt, assignment):
     course, table = graded_pt
-    assert float(table["ada"][assignment]) == automatic_points(course, assignment) > 0
+    assert float(table["ada"][assignment]) == points(course, assignment) > 0
     assert float(table["cy"][assignment]) == 0
     said = feedback(course, "ada", assignment)
     assert "verificações aprovadas" in said and "checks passed" not in said, said[-2000:]
@@ -127,7 +121,7 @@ def test_the_portuguese_exercises_grade_like_the_english_ones(graded_pt, assignm
 
 def test_portuguese_feedback_says_what_is_wrong_in_portuguese(graded_pt):
     course, table = graded_pt
-    assert float(table["ben"]["backprop"]) == automatic_points(course, "backprop", {1, 3})
+    assert float(table["ben"]["backprop"]) == points(course, "backprop", {1, 3})
     said = feedback(course, "ben", "backprop")
     assert "seu código lançou UnsupportedOperationException (ainda não implementado)" in said, said[-3000:]
     assert "Reveja" in said, said[-3000:]
@@ -138,4 +132,4 @@ def test_a_portuguese_submission_reads_no_hidden_test_and_spoils_no_grade(graded
     said = feedback(course, "eve", "backprop")
     # its output says "nothing found"; a leak would print the notebook's JSON after "LEAKED "
     assert "nothing found" in said and "LEAKED {" not in said and "BEGIN HIDDEN TESTS" not in said, said[-2000:]
-    assert float(table["eve"]["backprop"]) == float(table["ada"]["backprop"]) == automatic_points(course, "backprop")
+    assert float(table["eve"]["backprop"]) == float(table["ada"]["backprop"]) == points(course, "backprop")
